@@ -1,0 +1,85 @@
+package io.threadcheck.agent;
+
+import io.threadcheck.core.analyse.race.RaceDetector;
+import io.threadcheck.core.instrument.Instrumenter;
+import io.threadcheck.core.record.Recorder;
+import io.threadcheck.core.record.SymbolTable;
+import io.threadcheck.core.record.ThreadTable;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point of {@code threadcheck-agent.jar}: {@code -javaagent:threadcheck-agent.jar[=options]}
+ * (see {@link AgentOptions}), or attached to a running JVM.
+ *
+ * <p>Start-up uses no lambdas: bootstrapping one while our own transformer is being installed
+ * can recurse into class loading (seen as ClassCircularityError on JDK 17).
+ */
+public final class Agent {
+
+    private Agent() {}
+
+    public static void premain(String args, Instrumentation inst) {
+        start(args, inst, false);
+    }
+
+    public static void agentmain(String args, Instrumentation inst) {
+        start(args, inst, true);
+    }
+
+    public static void main(String[] args) {
+        System.err.println("threadcheck: run a program under the agent with"
+                + " java -javaagent:threadcheck-agent.jar[=out=DIR,include=...,exclude=...,format=text,json] ...");
+        System.exit(args.length == 0 ? 0 : 2);
+    }
+
+    private static void start(String args, Instrumentation inst, boolean attached) {
+        try {
+            long startNanos = System.nanoTime();
+            AgentOptions options = AgentOptions.parse(args);
+            for (String error : options.errors) System.err.println("threadcheck: " + error);
+
+            SymbolTable symbols = new SymbolTable();
+            ThreadTable threads = new ThreadTable();
+            Recorder recorder = new Recorder(symbols, threads);
+            RaceDetector detector = new RaceDetector(null, symbols, threads, recorder.stacks());
+            Instrumenter instrumenter = new Instrumenter(symbols);
+            warmUp();
+
+            ClassTransformer transformer = new ClassTransformer(instrumenter, options.scope, inst);
+            inst.addTransformer(transformer, true);
+            recorder.start(detector);
+            Runtime.getRuntime().addShutdownHook(new Thread(
+                    new ReportOnExit(options, recorder, detector, transformer, startNanos), "threadcheck-report"));
+            if (attached) retransformLoaded(inst, transformer);
+        } catch (Throwable e) {
+            System.err.println("threadcheck: the agent could not start; the program runs unchecked: " + e);
+        }
+    }
+
+    /** Loads the instrumenter's classes now, so no class of ours is first loaded inside a transform. */
+    private static void warmUp() throws Exception {
+        try (InputStream in = Agent.class.getResourceAsStream("Agent.class")) {
+            if (in != null) new Instrumenter(new SymbolTable()).instrument(in.readAllBytes(), Agent.class.getClassLoader());
+        }
+    }
+
+    /** Classes loaded before an attach are instrumented by retransforming them. */
+    private static void retransformLoaded(Instrumentation inst, ClassTransformer transformer) {
+        List<Class<?>> targets = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (inst.isModifiableClass(c) && transformer.inScope(c.getClassLoader(), c.getName().replace('.', '/'))) {
+                targets.add(c);
+            }
+        }
+        for (Class<?> c : targets) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable e) {
+                System.err.println("threadcheck: could not instrument loaded class " + c.getName() + ": " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.threadcheck.agent.it;
+
+import static io.threadcheck.agent.it.RaceAssertions.assertReportBasics;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import programs.OutputAndExit;
+import programs.RacyCounter;
+
+/** The agent's options: bad ones are reported without harming the program; the real ones take effect. */
+class AgentOptionsIT {
+
+    @Test
+    void unknownOptionPrintsOneLineErrorAndProgramStillRuns() {
+        AgentRun.Result plain = AgentRun.of(OutputAndExit.class).withoutAgent().run();
+        AgentRun.Result run = AgentRun.of(OutputAndExit.class).agentOptions("bogus=1").run();
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(3).isEqualTo(plain.exitCode());
+        assertThat(run.stdoutBytes()).as("stdout with a bad option\n%s", run.describe()).isEqualTo(plain.stdoutBytes());
+
+        // The error comes from option parsing at agent start, before the program writes anything:
+        // exactly one line, then the program's own stderr unchanged.
+        String stderr = run.stderr();
+        int newline = stderr.indexOf('\n');
+        assertThat(newline).as("stderr has a first line\n%s", run.describe()).isPositive();
+        String firstLine = stderr.substring(0, newline).stripTrailing();
+        assertThat(firstLine).as("first stderr line\n%s", run.describe()).startsWith("threadcheck:").contains("bogus");
+        byte[] rest = stderr.substring(newline + 1).getBytes(java.nio.charset.Charset.defaultCharset());
+        byte[] plainErr = plain.stderrBytes();
+        assertThat(rest.length).as(run.describe()).isGreaterThanOrEqualTo(plainErr.length);
+        assertThat(Arrays.copyOf(rest, plainErr.length))
+                .as("after the one error line comes the program's stderr\n--- with agent ---\n%s\n--- without ---\n%s",
+                        run.stderr(), plain.stderr())
+                .isEqualTo(plainErr);
+    }
+
+    @Test
+    void defaultOutputDirectoryIsThreadcheckInWorkingDirectory() {
+        AgentRun.Result run = AgentRun.of(RacyCounter.class).withoutOutOption().run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.outDir()).isEqualTo(run.runDir().resolve("threadcheck"));
+        RacyProgramsIT.assertCounterRaces(run);
+        assertThat(run.textReport()).as(run.describe()).isRegularFile();
+    }
+
+    @Test
+    void formatJsonWritesOnlyJson() {
+        AgentRun.Result run = AgentRun.of(RacyCounter.class).agentOptions("format=json").run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.jsonReport()).as(run.describe()).isRegularFile();
+        assertThat(Files.exists(run.textReport())).as("no text report with format=json\n%s", run.describe()).isFalse();
+        assertReportBasics(run.report(), run);
+    }
+
+    @Test
+    void formatTextWritesOnlyText() {
+        AgentRun.Result run = AgentRun.of(RacyCounter.class).agentOptions("format=text").run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.textReport()).as(run.describe()).isRegularFile();
+        assertThat(Files.exists(run.jsonReport())).as("no JSON report with format=text\n%s", run.describe()).isFalse();
+        assertThat(run.textReportContent()).as("text report names the racy field").contains("count");
+    }
+
+    @Test
+    void excludedClassIsNotChecked() {
+        AgentRun.Result run = AgentRun.of(RacyCounter.class).agentOptions("exclude=programs.Racy*").run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        Report report = run.report();
+        assertReportBasics(report, run);
+        assertThat(report.races()).as("races with the racy class excluded\n%s", report.prettyRaces()).isEmpty();
+    }
+
+    @Test
+    void includeListWithSeveralPatterns() {
+        // The second of two ':'-separated patterns selects the program: its race is found.
+        AgentRun.Result included = AgentRun.of(RacyCounter.class)
+                .agentOptions("include=programs.NoSuchClass*:programs.RacyCounter").run();
+        RacyProgramsIT.assertCounterRaces(included);
+
+        // No pattern matches: nothing is instrumented, so nothing is reported.
+        AgentRun.Result notIncluded = AgentRun.of(RacyCounter.class)
+                .agentOptions("include=programs.NoSuchClass*:programs.Other").run();
+        assertThat(notIncluded.exitCode()).as(notIncluded.describe()).isZero();
+        Report report = notIncluded.report();
+        assertReportBasics(report, notIncluded);
+        assertThat(report.races()).as("races with the racy class not included\n%s", report.prettyRaces()).isEmpty();
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Times a CPU-heavy multithreaded kernel with and without the threadcheck agent, interleaved,
+# and prints the median of N runs of each and the slowdown. Checksums must agree.
+#
+#   mvn -B -q package -DskipTests && bash benchmarks/run-slowdown.sh [runs] [kernel args...]
+#
+# Figures, not assertions: this is a benchmark, not a test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}; shift || true
+if [ $# -gt 0 ]; then args=("$@"); else args=(600 60 2); fi
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+agent=agent/target/threadcheck-agent.jar
+classes=benchmarks/target/classes
+[ -f "$agent" ] && [ -d "$classes" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+time_run() { # prints "millis checksum"
+  local start end sum
+  start=$(date +%s%N)
+  sum=$("$java" "$@" -cp "$classes" bench.Sor "${args[@]}" 2>/dev/null)
+  end=$(date +%s%N)
+  echo "$(( (end - start) / 1000000 )) ${sum#checksum }"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+plain=(); agented=(); sums=()
+for ((i = 1; i <= runs; i++)); do
+  read -r t s < <(time_run); plain+=("$t"); sums+=("$s")
+  read -r t s < <(time_run -javaagent:"$agent"=out="$out",format=json); agented+=("$t"); sums+=("$s")
+done
+distinct=$(printf '%s\n' "${sums[@]}" | sort -u | wc -l)
+[ "$distinct" -eq 1 ] || { echo "checksums differ: ${sums[*]}" >&2; exit 1; }
+races=$(grep -c '"variable"' "$out/threadcheck-report.json" || true)
+mp=$(printf '%s\n' "${plain[@]}" | median)
+ma=$(printf '%s\n' "${agented[@]}" | median)
+echo "kernel: bench.Sor ${args[*]} (size iterations threads); $runs runs each, wall time incl. JVM start"
+echo "without agent: ${plain[*]} ms -> median $mp ms"
+echo "with agent:    ${agented[*]} ms -> median $ma ms"
+awk -v a="$ma" -v p="$mp" 'BEGIN {printf "slowdown: %.1fx\n", a / p}'
+echo "races reported on this race-free kernel: $races"

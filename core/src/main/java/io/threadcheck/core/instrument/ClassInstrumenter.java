@@ -1,0 +1,104 @@
+package io.threadcheck.core.instrument;
+
+import io.threadcheck.core.record.AccessKind;
+import io.threadcheck.core.record.Site;
+import io.threadcheck.core.record.SymbolTable;
+import java.util.Set;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/** Visits one class, registers its sites and hands each method with code to a {@link MethodInstrumenter}. */
+final class ClassInstrumenter extends ClassVisitor {
+
+    /** Thrown when a method cannot be instrumented safely; the class is redone without it. */
+    static final class SkipMethod extends RuntimeException {
+        final String method;
+
+        SkipMethod(String method) {
+            super(method, null, false, false);
+            this.method = method;
+        }
+    }
+
+    private final SymbolTable symbols;
+    private final ClassHierarchy hierarchy;
+    private final ClassLoader loader;
+    private final Set<String> skipped;
+    private String internalName;
+    private String className;
+    private String sourceFile;
+    private int version;
+    private boolean changed;
+
+    ClassInstrumenter(ClassVisitor next, SymbolTable symbols, ClassHierarchy hierarchy, ClassLoader loader,
+                      Set<String> skipped) {
+        super(Opcodes.ASM9, next);
+        this.symbols = symbols;
+        this.hierarchy = hierarchy;
+        this.loader = loader;
+        this.skipped = skipped;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        this.version = version;
+        this.internalName = name;
+        this.className = name.replace('/', '.');
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        this.sourceFile = source;
+        super.visitSource(source, debug);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if (mv == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                || skipped.contains(name + descriptor)) {
+            return mv;
+        }
+        return new MethodInstrumenter(mv, this, access, name, descriptor);
+    }
+
+    int site(String method, int line, AccessKind kind, int field) {
+        return symbols.site(new Site(className, method, sourceFile, line), kind, field);
+    }
+
+    ClassHierarchy.FieldInfo resolveField(String owner, String name) {
+        return hierarchy.resolveField(loader, owner, name);
+    }
+
+    boolean isThread(String owner) {
+        return hierarchy.isThread(loader, owner);
+    }
+
+    SymbolTable symbols() {
+        return symbols;
+    }
+
+    String internalName() {
+        return internalName;
+    }
+
+    /** Class files before Java 6 have no stack map frames. */
+    boolean hasFrames() {
+        return (version & 0xFFFF) >= Opcodes.V1_6;
+    }
+
+    /** {@code LDC SomeClass} needs class file version 49 (Java 5). */
+    boolean canLoadClassConstant() {
+        return (version & 0xFFFF) >= Opcodes.V1_5;
+    }
+
+    void changed() {
+        changed = true;
+    }
+
+    boolean isChanged() {
+        return changed;
+    }
+}

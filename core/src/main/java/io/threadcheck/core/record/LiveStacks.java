@@ -1,0 +1,45 @@
+package io.threadcheck.core.record;
+
+import io.threadcheck.core.analyse.race.StackSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Stacks of the running program, walked on demand (only when a race is reported or a thread
+ * started, both rare). threadcheck's own frames are left out, so the innermost frame is the
+ * program's instruction.
+ */
+public final class LiveStacks implements StackSource {
+
+    static final int MAX_DEPTH = 64;
+    private static final String OWN_PACKAGE = "io.threadcheck.";
+
+    private final StackWalker walker = StackWalker.getInstance();
+
+    /** The calling thread's stack; {@code tid} and {@code site} are implied by the caller. */
+    @Override
+    public List<Site> currentStack(int tid, int site) {
+        return capture();
+    }
+
+    public List<Site> capture() {
+        // An anonymous class, not a lambda: this runs inside class loading and start-up,
+        // where bootstrapping a lambda can recurse into the agent.
+        return walker.walk(new Function<Stream<StackWalker.StackFrame>, List<Site>>() {
+            @Override
+            public List<Site> apply(Stream<StackWalker.StackFrame> frames) {
+                List<Site> out = new ArrayList<>();
+                java.util.Iterator<StackWalker.StackFrame> it = frames.iterator();
+                while (it.hasNext() && out.size() < MAX_DEPTH) {
+                    StackWalker.StackFrame f = it.next();
+                    if (f.getClassName().startsWith(OWN_PACKAGE)) continue;
+                    out.add(new Site(f.getClassName(), f.getMethodName(), f.getFileName(),
+                            Math.max(f.getLineNumber(), 0)));
+                }
+                return out;
+            }
+        });
+    }
+}

@@ -69,8 +69,4 @@ final class IntTable<V extends Keyed> {
         while (s[i] != null) i = (i + 1) & mask;
         s[i] = entry;
     }
-
-    synchronized int size() {
-        return size;
-    }
 }

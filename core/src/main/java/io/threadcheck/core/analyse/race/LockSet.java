@@ -41,17 +41,6 @@ final class LockSet {
         return new LockSet(a);
     }
 
-    int size() {
-        return locks.length;
-    }
-
-    boolean contains(LockName lock) {
-        for (LockName l : locks) {
-            if (l == lock) return true;
-        }
-        return false;
-    }
-
     List<String> names() {
         List<String> names = new ArrayList<>(locks.length);
         for (LockName l : locks) names.add(l.text());

@@ -99,7 +99,7 @@ public final class RaceDetector extends EventVisitor {
     public long accesses() {
         long n = 0;
         for (ThreadState t : threadStates) {
-            if (t != null) n += t.accesses;
+            if (t != null) n += t.counts.accesses;
         }
         return n;
     }
@@ -108,7 +108,7 @@ public final class RaceDetector extends EventVisitor {
     public long syncEvents() {
         long n = 0;
         for (ThreadState t : threadStates) {
-            if (t != null) n += t.syncEvents;
+            if (t != null) n += t.counts.syncEvents;
         }
         return n;
     }
@@ -149,7 +149,7 @@ public final class RaceDetector extends EventVisitor {
             ThreadState p = thread(parent);
             ThreadState c = thread(child);
             if (p != null && c != null && p != c) {
-                p.syncEvents++;
+                p.counts.syncEvents++;
                 c.join(p.vc);   // C_child ⊔= C_parent
                 p.tick();       // C_parent[parent]++
             }
@@ -164,7 +164,7 @@ public final class RaceDetector extends EventVisitor {
             ThreadState j = thread(joiner);
             ThreadState d = thread(joined);
             if (j != null && d != null && j != d) {
-                j.syncEvents++;
+                j.counts.syncEvents++;
                 j.join(d.vc);   // C_joiner ⊔= C_joined
             }
         } finally {
@@ -183,7 +183,7 @@ public final class RaceDetector extends EventVisitor {
         try {
             ThreadState t = thread(tid);
             if (t != null && lock != null) {
-                t.syncEvents++;
+                t.counts.syncEvents++;
                 LockState l = shadow(lock).lock(lock);
                 long[] lv = l.vc;
                 if (lv != null) t.join(lv);     // C_t ⊔= L_m
@@ -199,7 +199,7 @@ public final class RaceDetector extends EventVisitor {
         try {
             ThreadState t = thread(tid);
             if (t != null && lock != null) {
-                t.syncEvents++;
+                t.counts.syncEvents++;
                 LockState l = shadow(lock).lock(lock);
                 l.vc = VectorClocks.copy(t.vc, l.vc); // L_m := C_t
                 t.tick();                              // C_t[t]++
@@ -219,7 +219,7 @@ public final class RaceDetector extends EventVisitor {
         try {
             ThreadState t = thread(tid);
             if (t != null) {
-                t.syncEvents++;
+                t.counts.syncEvents++;
                 SyncState s = syncState(sync, key);
                 synchronized (s) {
                     s.vc = VectorClocks.join(s.vc, t.vc); // L ⊔= C_t (several releasers)
@@ -236,7 +236,7 @@ public final class RaceDetector extends EventVisitor {
         try {
             ThreadState t = thread(tid);
             if (t != null) {
-                t.syncEvents++;
+                t.counts.syncEvents++;
                 SyncState s = syncState(sync, key);
                 synchronized (s) {
                     t.join(s.vc);                         // C_t ⊔= L
@@ -254,7 +254,7 @@ public final class RaceDetector extends EventVisitor {
         try {
             ThreadState t = thread(tid);
             if (t != null) {
-                t.accesses++;
+                t.counts.accesses++;
                 int field = symbols.fieldOf(site);
                 if (field >= 0) {
                     VarState v = target == null ? statics.getOrCreate(field, VarState.FACTORY) : shadow(target).field(field);
@@ -271,7 +271,7 @@ public final class RaceDetector extends EventVisitor {
         try {
             ThreadState t = thread(tid);
             if (t != null) {
-                t.accesses++;
+                t.counts.accesses++;
                 int field = symbols.fieldOf(site);
                 if (field >= 0) {
                     VarState v = target == null ? statics.getOrCreate(field, VarState.FACTORY) : shadow(target).field(field);
@@ -288,7 +288,7 @@ public final class RaceDetector extends EventVisitor {
         try {
             ThreadState t = thread(tid);
             if (t != null && array != null) {
-                t.accesses++;
+                t.counts.accesses++;
                 VarState v = shadow(array).element(array, index);
                 if (v != null) onRead(t, v, site, array, -1, index);
             }
@@ -302,7 +302,7 @@ public final class RaceDetector extends EventVisitor {
         try {
             ThreadState t = thread(tid);
             if (t != null && array != null) {
-                t.accesses++;
+                t.counts.accesses++;
                 VarState v = shadow(array).element(array, index);
                 if (v != null) onWrite(t, v, site, array, -1, index);
             }

@@ -106,8 +106,4 @@ final class ReadShared {
         }
         return found;
     }
-
-    int size() {
-        return size;
-    }
 }

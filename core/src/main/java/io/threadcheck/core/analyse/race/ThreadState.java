@@ -22,18 +22,25 @@ final class ThreadState {
     /** Immutable snapshot of {@link #held}, replaced only when the set changes. */
     LockSet locks = LockSet.EMPTY;
 
-    long accesses;
-    long syncEvents;
+    /** This thread's event counts, alone on their cache lines (other threads' hot state is near). */
+    final Counters counts = new Counters();
+
+    /**
+     * Written only by the owning thread's events; read (approximately, while events arrive)
+     * by the totals. Padded so the increments do not invalidate other threads' cache lines.
+     */
+    static final class Counters {
+        long p00, p01, p02, p03, p04, p05, p06, p07;
+        long accesses;
+        long syncEvents;
+        long p10, p11, p12, p13, p14, p15, p16, p17;
+    }
 
     ThreadState(int tid) {
         this.tid = tid;
         this.vc = new long[tid + 1];
         vc[tid] = 1;
         this.epoch = Epoch.make(tid, 1);
-    }
-
-    long clock() {
-        return vc[tid];
     }
 
     /** {@code C_t[t]++}. */

@@ -31,12 +31,4 @@ final class VectorClocks {
         if (dst.length > n) Arrays.fill(dst, n, dst.length, 0L);
         return dst;
     }
-
-    /** {@code a ⊑ b}. */
-    static boolean leq(long[] a, long[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] > (i < b.length ? b[i] : 0L)) return false;
-        }
-        return true;
-    }
 }

@@ -1,32 +1,34 @@
 package io.threadcheck.agent;
 
-import io.threadcheck.core.analyse.race.RaceDetector;
-import io.threadcheck.core.instrument.Instrumenter;
-import io.threadcheck.core.record.Recorder;
-import io.threadcheck.core.record.SymbolTable;
-import io.threadcheck.core.record.ThreadTable;
-import java.io.InputStream;
+import java.io.File;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
-import java.util.List;
+import java.lang.reflect.Method;
+import java.util.jar.JarFile;
 
 /**
  * Entry point of {@code threadcheck-agent.jar}: {@code -javaagent:threadcheck-agent.jar[=options]}
- * (see {@link AgentOptions}), or attached to a running JVM.
+ * (options in {@link AgentOptions}), or attached to a running JVM.
  *
- * <p>Start-up uses no lambdas: bootstrapping one while our own transformer is being installed
- * can recurse into class loading (seen as ClassCircularityError on JDK 17).
+ * <p>threadcheck runs from the bootstrap class loader, so that the hooks instrumented code
+ * calls are reachable from every class loader (and, later, from the JDK's own classes). The
+ * manifest's {@code Boot-Class-Path} puts the jar there when it is called
+ * {@code threadcheck-agent.jar}; under another name this class appends it at start-up, which
+ * works the same but makes JDK 17's class-data sharing print a warning. This class refers to
+ * no other class of threadcheck, or that class could be loaded a second time, by the system
+ * loader.
  */
 public final class Agent {
+
+    private static final String MAIN = "io.threadcheck.agent.AgentMain";
 
     private Agent() {}
 
     public static void premain(String args, Instrumentation inst) {
-        start(args, inst, false);
+        launch(args, inst, false);
     }
 
     public static void agentmain(String args, Instrumentation inst) {
-        start(args, inst, true);
+        launch(args, inst, true);
     }
 
     public static void main(String[] args) {
@@ -35,51 +37,20 @@ public final class Agent {
         System.exit(args.length == 0 ? 0 : 2);
     }
 
-    private static void start(String args, Instrumentation inst, boolean attached) {
+    private static void launch(String args, Instrumentation inst, boolean attached) {
         try {
-            long startNanos = System.nanoTime();
-            AgentOptions options = AgentOptions.parse(args);
-            for (String error : options.errors) System.err.println("threadcheck: " + error);
-
-            SymbolTable symbols = new SymbolTable();
-            ThreadTable threads = new ThreadTable();
-            Recorder recorder = new Recorder(symbols, threads);
-            RaceDetector detector = new RaceDetector(null, symbols, threads, recorder.stacks());
-            Instrumenter instrumenter = new Instrumenter(symbols);
-            warmUp();
-
-            ClassTransformer transformer = new ClassTransformer(instrumenter, options.scope, inst);
-            inst.addTransformer(transformer, true);
-            recorder.start(detector);
-            Runtime.getRuntime().addShutdownHook(new Thread(
-                    new ReportOnExit(options, recorder, detector, transformer, startNanos), "threadcheck-report"));
-            if (attached) retransformLoaded(inst, transformer);
+            Class<?> main;
+            try {
+                main = Class.forName(MAIN, true, null);
+            } catch (ClassNotFoundException renamed) {
+                File jar = new File(Agent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+                main = Class.forName(MAIN, true, null);
+            }
+            Method start = main.getMethod("start", String.class, Instrumentation.class, boolean.class);
+            start.invoke(null, args, inst, attached);
         } catch (Throwable e) {
             System.err.println("threadcheck: the agent could not start; the program runs unchecked: " + e);
-        }
-    }
-
-    /** Loads the instrumenter's classes now, so no class of ours is first loaded inside a transform. */
-    private static void warmUp() throws Exception {
-        try (InputStream in = Agent.class.getResourceAsStream("Agent.class")) {
-            if (in != null) new Instrumenter(new SymbolTable()).instrument(in.readAllBytes(), Agent.class.getClassLoader());
-        }
-    }
-
-    /** Classes loaded before an attach are instrumented by retransforming them. */
-    private static void retransformLoaded(Instrumentation inst, ClassTransformer transformer) {
-        List<Class<?>> targets = new ArrayList<>();
-        for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (inst.isModifiableClass(c) && transformer.inScope(c.getClassLoader(), c.getName().replace('.', '/'))) {
-                targets.add(c);
-            }
-        }
-        for (Class<?> c : targets) {
-            try {
-                inst.retransformClasses(c);
-            } catch (Throwable e) {
-                System.err.println("threadcheck: could not instrument loaded class " + c.getName() + ": " + e);
-            }
         }
     }
 }

@@ -7,12 +7,8 @@ import io.threadcheck.core.report.Report;
 import io.threadcheck.core.report.RunSummary;
 import io.threadcheck.core.report.TextReportWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** Runs once at JVM exit (normal end, System.exit, uncaught exception in main): ends recording and writes the reports. */
@@ -49,30 +45,22 @@ final class ReportOnExit implements Runnable {
         }
     }
 
-    private void write(Report report) throws IOException {
-        StringWriter text = new StringWriter();
-        new TextReportWriter().write(report, text);
+    private void write(Report report) {
+        String text = new TextReportWriter().render(report);
         try {
-            Files.createDirectories(options.out);
             if (options.formats.contains("json")) {
-                try (Writer w = Files.newBufferedWriter(options.out.resolve(JSON_FILE), StandardCharsets.UTF_8)) {
-                    new JsonReportWriter().write(report, w);
-                }
+                new JsonReportWriter().write(report, options.out.resolve(JSON_FILE));
             }
             if (options.formats.contains("text")) {
-                Files.writeString(options.out.resolve(TEXT_FILE), text.toString(), StandardCharsets.UTF_8);
+                Files.createDirectories(options.out);
+                Files.writeString(options.out.resolve(TEXT_FILE), text, StandardCharsets.UTF_8);
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("threadcheck: cannot write the report to " + options.out.toAbsolutePath() + ": " + e);
         }
         if (options.formats.contains("text")) {
-            PrintWriter err = new PrintWriter(System.err, true);
-            err.print(text);
-            err.flush();
+            System.err.print(text);
+            System.err.flush();
         }
-    }
-
-    static Path jsonPath(Path out) {
-        return out.resolve(JSON_FILE);
     }
 }

@@ -34,6 +34,7 @@ public final class AgentRun {
     private final List<String> args = new ArrayList<>();
     private final List<String> agentOptions = new ArrayList<>();
     private Path javaHome = Config.javaHome();
+    private Path agentJar = Config.agentJar();
     private boolean withAgent = true;
     private boolean outOption = true;
     private long timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
@@ -69,6 +70,12 @@ public final class AgentRun {
         return this;
     }
 
+    /** Runs with this agent jar instead of the built one (e.g. a renamed copy). */
+    public AgentRun agentJar(Path jar) {
+        agentJar = jar;
+        return this;
+    }
+
     public AgentRun javaHome(Path home) {
         javaHome = home;
         return this;
@@ -93,8 +100,8 @@ public final class AgentRun {
         if (!Files.isExecutable(java)) {
             fail("no java executable at %s", java);
         }
-        if (withAgent && !Files.isRegularFile(Config.agentJar())) {
-            fail("agent jar %s does not exist; build it with: mvn -B -q install -DskipITs", Config.agentJar());
+        if (withAgent && !Files.isRegularFile(agentJar)) {
+            fail("agent jar %s does not exist; build it with: mvn -B -q install -DskipITs", agentJar);
         }
         Path runDir = freshRunDir();
         Path outDir = runDir.resolve("out");
@@ -109,7 +116,7 @@ public final class AgentRun {
                 options.add("out=" + outDir);
             }
             options.addAll(agentOptions);
-            String jarArg = "-javaagent:" + Config.agentJar();
+            String jarArg = "-javaagent:" + agentJar;
             command.add(options.isEmpty() ? jarArg : jarArg + "=" + String.join(",", options));
         }
         command.add("-cp");

@@ -1,0 +1,71 @@
+package io.threadcheck.agent;
+
+import io.threadcheck.core.analyse.race.RaceDetector;
+import io.threadcheck.core.instrument.Instrumenter;
+import io.threadcheck.core.record.Recorder;
+import io.threadcheck.core.record.SymbolTable;
+import io.threadcheck.core.record.ThreadTable;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts threadcheck inside the target JVM, loaded by the bootstrap loader (see {@link Agent}).
+ *
+ * <p>Start-up uses no lambdas: bootstrapping one while our own transformer is being installed
+ * can recurse into class loading (seen as ClassCircularityError on JDK 17).
+ */
+public final class AgentMain {
+
+    private AgentMain() {}
+
+    /** Called reflectively by {@link Agent}. */
+    public static void start(String args, Instrumentation inst, boolean attached) {
+        try {
+            long startNanos = System.nanoTime();
+            AgentOptions options = AgentOptions.parse(args);
+            for (String error : options.errors) System.err.println("threadcheck: " + error);
+
+            SymbolTable symbols = new SymbolTable();
+            ThreadTable threads = new ThreadTable();
+            Recorder recorder = new Recorder(symbols, threads);
+            RaceDetector detector = new RaceDetector(null, symbols, threads, recorder.stacks());
+            Instrumenter instrumenter = new Instrumenter(symbols);
+            warmUp();
+
+            ClassTransformer transformer = new ClassTransformer(instrumenter, options.scope, inst);
+            inst.addTransformer(transformer, true);
+            recorder.start(detector);
+            Runtime.getRuntime().addShutdownHook(new Thread(
+                    new ReportOnExit(options, recorder, detector, transformer, startNanos), "threadcheck-report"));
+            if (attached) retransformLoaded(inst, transformer);
+        } catch (Throwable e) {
+            System.err.println("threadcheck: the agent could not start; the program runs unchecked: " + e);
+        }
+    }
+
+    /** Loads the instrumenter's classes now, so no class of ours is first loaded inside a transform. */
+    private static void warmUp() throws Exception {
+        try (InputStream in = AgentMain.class.getResourceAsStream("AgentMain.class")) {
+            if (in != null) new Instrumenter(new SymbolTable()).instrument(in.readAllBytes(), null);
+        }
+    }
+
+    /** Classes loaded before an attach are instrumented by retransforming them. */
+    private static void retransformLoaded(Instrumentation inst, ClassTransformer transformer) {
+        List<Class<?>> targets = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (inst.isModifiableClass(c) && transformer.inScope(c.getClassLoader(), c.getName().replace('.', '/'))) {
+                targets.add(c);
+            }
+        }
+        for (Class<?> c : targets) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable e) {
+                System.err.println("threadcheck: could not instrument loaded class " + c.getName() + ": " + e);
+            }
+        }
+    }
+}

@@ -166,6 +166,7 @@ public final class RaceDetector extends EventVisitor {
             if (j != null && d != null && j != d) {
                 j.counts.syncEvents++;
                 j.join(d.vc);   // C_joiner ⊔= C_joined
+                d.clearShadowCache();
             }
         } finally {
             super.threadJoin(joiner, joined);
@@ -176,6 +177,19 @@ public final class RaceDetector extends EventVisitor {
 
     private ObjectShadow shadow(Object o) {
         return objects.computeIfAbsent(o, ObjectShadow.FACTORY);
+    }
+
+    /** {@link #shadow(Object)} through the thread's small cache of recently touched objects. */
+    private ObjectShadow shadow(ThreadState t, Object o) {
+        Object[] keys = t.cachedObjects;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == o) return t.cachedShadows[i];
+        }
+        ObjectShadow s = shadow(o);
+        int slot = t.nextCacheSlot++ & (ThreadState.SHADOW_CACHE - 1);
+        keys[slot] = o;
+        t.cachedShadows[slot] = s;
+        return s;
     }
 
     @Override
@@ -257,7 +271,7 @@ public final class RaceDetector extends EventVisitor {
                 t.counts.accesses++;
                 int field = symbols.fieldOf(site);
                 if (field >= 0) {
-                    VarState v = target == null ? statics.getOrCreate(field, VarState.FACTORY) : shadow(target).field(field);
+                    VarState v = target == null ? statics.getOrCreate(field, VarState.FACTORY) : shadow(t, target).field(field);
                     onRead(t, v, site, null, field, -1);
                 }
             }
@@ -274,7 +288,7 @@ public final class RaceDetector extends EventVisitor {
                 t.counts.accesses++;
                 int field = symbols.fieldOf(site);
                 if (field >= 0) {
-                    VarState v = target == null ? statics.getOrCreate(field, VarState.FACTORY) : shadow(target).field(field);
+                    VarState v = target == null ? statics.getOrCreate(field, VarState.FACTORY) : shadow(t, target).field(field);
                     onWrite(t, v, site, null, field, -1);
                 }
             }
@@ -289,7 +303,7 @@ public final class RaceDetector extends EventVisitor {
             ThreadState t = thread(tid);
             if (t != null && array != null) {
                 t.counts.accesses++;
-                VarState v = shadow(array).element(array, index);
+                VarState v = shadow(t, array).element(array, index);
                 if (v != null) onRead(t, v, site, array, -1, index);
             }
         } finally {
@@ -303,7 +317,7 @@ public final class RaceDetector extends EventVisitor {
             ThreadState t = thread(tid);
             if (t != null && array != null) {
                 t.counts.accesses++;
-                VarState v = shadow(array).element(array, index);
+                VarState v = shadow(t, array).element(array, index);
                 if (v != null) onWrite(t, v, site, array, -1, index);
             }
         } finally {

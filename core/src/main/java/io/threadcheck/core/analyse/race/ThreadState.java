@@ -22,6 +22,21 @@ final class ThreadState {
     /** Immutable snapshot of {@link #held}, replaced only when the set changes. */
     LockSet locks = LockSet.EMPTY;
 
+    /**
+     * The shadows of the objects this thread touched last, so that a loop over a few arrays or
+     * objects skips the shared weak map. Strong references: at most {@link #SHADOW_CACHE}
+     * objects per thread stay alive a little longer; a join clears them.
+     */
+    static final int SHADOW_CACHE = 4;
+    final Object[] cachedObjects = new Object[SHADOW_CACHE];
+    final ObjectShadow[] cachedShadows = new ObjectShadow[SHADOW_CACHE];
+    int nextCacheSlot;
+
+    void clearShadowCache() {
+        java.util.Arrays.fill(cachedObjects, null);
+        java.util.Arrays.fill(cachedShadows, null);
+    }
+
     /** This thread's event counts, alone on their cache lines (other threads' hot state is near). */
     final Counters counts = new Counters();
 

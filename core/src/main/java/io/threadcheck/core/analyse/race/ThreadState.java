@@ -27,14 +27,14 @@ final class ThreadState {
      * objects skips the shared weak map. Strong references: at most {@link #SHADOW_CACHE}
      * objects per thread stay alive a little longer; a join clears them.
      */
-    static final int SHADOW_CACHE = 4;
+    static final int SHADOW_CACHE = 4; // a power of two: slots are chosen by masking
     final Object[] cachedObjects = new Object[SHADOW_CACHE];
     final ObjectShadow[] cachedShadows = new ObjectShadow[SHADOW_CACHE];
     int nextCacheSlot;
 
     void clearShadowCache() {
-        java.util.Arrays.fill(cachedObjects, null);
-        java.util.Arrays.fill(cachedShadows, null);
+        Arrays.fill(cachedObjects, null);
+        Arrays.fill(cachedShadows, null);
     }
 
     /** This thread's event counts, alone on their cache lines (other threads' hot state is near). */

@@ -2,13 +2,19 @@ package io.threadcheck.agent;
 
 import io.threadcheck.core.analyse.race.RaceDetector;
 import io.threadcheck.core.instrument.Instrumenter;
+import io.threadcheck.core.model.CallModels;
+import io.threadcheck.core.record.Hooks;
 import io.threadcheck.core.record.Recorder;
 import io.threadcheck.core.record.SymbolTable;
 import io.threadcheck.core.record.ThreadTable;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Starts threadcheck inside the target JVM, loaded by the bootstrap loader (see {@link Agent}).
@@ -34,8 +40,10 @@ public final class AgentMain {
             Instrumenter instrumenter = new Instrumenter(symbols);
             warmUp();
 
+            openJdkPackages(inst);
             ClassTransformer transformer = new ClassTransformer(instrumenter, options.scope, inst);
             inst.addTransformer(transformer, true);
+            retransformModelledJdkClasses(inst, transformer);
             recorder.start(detector);
             Runtime.getRuntime().addShutdownHook(new Thread(
                     new ReportOnExit(options, recorder, detector, transformer, startNanos), "threadcheck-report"));
@@ -47,8 +55,47 @@ public final class AgentMain {
 
     /** Loads the instrumenter's classes now, so no class of ours is first loaded inside a transform. */
     private static void warmUp() throws Exception {
+        CallModels.get();
         try (InputStream in = AgentMain.class.getResourceAsStream("AgentMain.class")) {
             if (in != null) new Instrumenter(new SymbolTable()).instrument(in.readAllBytes(), null);
+        }
+    }
+
+    /**
+     * Models read a few JDK-internal fields (which lock a read lock belongs to), so the packages
+     * of java.util.concurrent are opened to the hooks' module; and java.base must read that
+     * module to call the hooks from the JDK classes the models instrument.
+     */
+    private static void openJdkPackages(Instrumentation inst) {
+        Module hooks = Hooks.class.getModule();
+        Module base = Object.class.getModule();
+        Map<String, Set<Module>> opens = new HashMap<>();
+        for (String pkg : new String[] {"java.util.concurrent", "java.util.concurrent.locks",
+                "java.util.concurrent.atomic", "java.util", "java.lang"}) {
+            Set<Module> to = new HashSet<>();
+            to.add(hooks);
+            opens.put(pkg, to);
+        }
+        Set<Module> reads = new HashSet<>();
+        reads.add(hooks);
+        inst.redefineModule(base, reads, Map.of(), opens, Set.of(), Map.of());
+    }
+
+    /** JDK classes with model rules that are already loaded (Thread, ...) are retransformed now. */
+    private static void retransformModelledJdkClasses(Instrumentation inst, ClassTransformer transformer) {
+        List<Class<?>> targets = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (inst.isModifiableClass(c) && transformer.isModelledJdkClass(c.getClassLoader(), c.getName().replace('.', '/'))) {
+                targets.add(c);
+            }
+        }
+        for (Class<?> c : targets) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable e) {
+                System.err.println("threadcheck: could not apply the model of " + c.getName()
+                        + "; its happens-before edges are missing: " + e);
+            }
         }
     }
 

@@ -33,17 +33,24 @@ final class ClassTransformer implements ClassFileTransformer {
         return instrumented.get();
     }
 
-    /** True for classes threadcheck instruments: not the JDK's, not its own, in scope. */
+    /** True for program classes threadcheck instruments: not the JDK's, not its own, in scope. */
     boolean inScope(ClassLoader loader, String className) {
         return className != null && loader != null && loader != platformLoader && scope.includes(className);
+    }
+
+    /** True for JDK classes that happens-before models hook (executors, futures, Thread.start, ...). */
+    boolean isModelledJdkClass(ClassLoader loader, String className) {
+        return className != null && (loader == null || loader == platformLoader) && instrumenter.hasJdkRules(className);
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!inScope(loader, className)) return null;
+        boolean jdk = isModelledJdkClass(loader, className);
+        if (!jdk && !inScope(loader, className)) return null;
         try {
-            Instrumenter.Result result = instrumenter.instrument(classfileBuffer, loader);
+            Instrumenter.Result result = jdk ? instrumenter.instrumentJdk(classfileBuffer, loader, className)
+                    : instrumenter.instrument(classfileBuffer, loader);
             for (String method : result.skippedMethods()) {
                 System.err.println("threadcheck: left " + className.replace('/', '.') + "." + method
                         + " uninstrumented (too large or not safely instrumentable)");

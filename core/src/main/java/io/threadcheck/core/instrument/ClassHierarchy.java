@@ -87,6 +87,26 @@ public final class ClassHierarchy {
         return false;
     }
 
+    /**
+     * True when {@code owner} is {@code root} or extends or implements it, directly or not.
+     * False when a class on the way cannot be read.
+     */
+    public boolean isSubtype(ClassLoader loader, String owner, String root) {
+        return isSubtype(loader, owner, root, 0);
+    }
+
+    private boolean isSubtype(ClassLoader loader, String name, String root, int depth) {
+        if (name == null || depth > 64) return false;
+        if (name.equals(root)) return true;
+        if (name.equals("java/lang/Object") || name.startsWith("[")) return false;
+        ClassInfo info = info(loader, name);
+        if (info == MISSING) return false;
+        for (String itf : info.interfaces()) {
+            if (isSubtype(loader, itf, root, depth + 1)) return true;
+        }
+        return isSubtype(loader, info.superName(), root, depth + 1);
+    }
+
     private ClassInfo info(ClassLoader loader, String internalName) {
         Map<String, ClassInfo> cache = cache(loader);
         ClassInfo info = cache.get(internalName);

@@ -1,14 +1,22 @@
 package io.threadcheck.core.instrument;
 
+import io.threadcheck.core.model.CallModels;
+import io.threadcheck.core.model.ModelledCall;
 import io.threadcheck.core.record.AccessKind;
 import io.threadcheck.core.record.Site;
 import io.threadcheck.core.record.SymbolTable;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-/** Visits one class, registers its sites and hands each method with code to a {@link MethodInstrumenter}. */
+/**
+ * Visits one class, registers its sites and hands each method with code to a
+ * {@link MethodInstrumenter}. A program class gets everything (accesses, monitors, thread
+ * calls, modelled library calls); a JDK class only the model rules that name it.
+ */
 final class ClassInstrumenter extends ClassVisitor {
 
     /** Thrown when a method cannot be instrumented safely; the class is redone without it. */
@@ -25,6 +33,9 @@ final class ClassInstrumenter extends ClassVisitor {
     private final ClassHierarchy hierarchy;
     private final ClassLoader loader;
     private final Set<String> skipped;
+    private final List<ModelledCall> jdkRules; // null for a program class
+    private final Map<String, Integer> maxLocals;
+    private final CallModels.TypeTest types;
     private String internalName;
     private String className;
     private String sourceFile;
@@ -32,12 +43,20 @@ final class ClassInstrumenter extends ClassVisitor {
     private boolean changed;
 
     ClassInstrumenter(ClassVisitor next, SymbolTable symbols, ClassHierarchy hierarchy, ClassLoader loader,
-                      Set<String> skipped) {
+                      Set<String> skipped, List<ModelledCall> jdkRules, Map<String, Integer> maxLocals) {
         super(Opcodes.ASM9, next);
         this.symbols = symbols;
         this.hierarchy = hierarchy;
         this.loader = loader;
         this.skipped = skipped;
+        this.jdkRules = jdkRules;
+        this.maxLocals = maxLocals;
+        this.types = new CallModels.TypeTest() {
+            @Override
+            public boolean isSubtype(String owner, String root) {
+                return hierarchy.isSubtype(loader, owner, root);
+            }
+        };
     }
 
     @Override
@@ -61,7 +80,40 @@ final class ClassInstrumenter extends ClassVisitor {
                 || skipped.contains(name + descriptor)) {
             return mv;
         }
-        return new MethodInstrumenter(mv, this, access, name, descriptor);
+        Integer locals = maxLocals.get(name + descriptor);
+        return new MethodInstrumenter(mv, this, access, name, descriptor, locals == null ? 0 : locals);
+    }
+
+    /** True for a program class: accesses, monitors and thread calls are recorded. */
+    boolean isProgramClass() {
+        return jdkRules == null;
+    }
+
+    /** The model of a call made in method {@code inMethod} of this class, or null. */
+    ModelledCall callModel(boolean isStatic, String owner, String name, String descriptor, String inMethod) {
+        if (jdkRules == null) return CallModels.get().userCall(isStatic, owner, name, descriptor, types);
+        return CallModels.scopedCall(jdkRules, inMethod, isStatic, owner, name, descriptor, types);
+    }
+
+    /** The JDK rule of {@code kind} for method {@code name descriptor} of this class, or null. */
+    ModelledCall methodRule(ModelledCall.Kind kind, String name, String descriptor) {
+        if (jdkRules == null) return null;
+        for (ModelledCall c : jdkRules) {
+            if (c.kind() == kind && c.name().equals(name)
+                    && (c.descriptor() == null || c.descriptor().equals(descriptor))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The JDK rule for reads of field {@code owner.name} in this class, or null. */
+    ModelledCall fieldReadRule(String owner, String name) {
+        if (jdkRules == null) return null;
+        for (ModelledCall c : jdkRules) {
+            if (c.kind() == ModelledCall.Kind.FIELD_READ && c.owner().equals(owner) && c.name().equals(name)) return c;
+        }
+        return null;
     }
 
     int site(String method, int line, AccessKind kind, int field) {

@@ -7,7 +7,10 @@ final class HookNames {
     static final String OBJ_SITE = "(Ljava/lang/Object;I)V";
     static final String SITE = "(I)V";
     static final String ARRAY = "(Ljava/lang/Object;II)V";
-    static final String START = "(Ljava/lang/Thread;I)V";
+    /** apiBefore(recv, a0, a1, n0, n1, n2, site). */
+    static final String API_BEFORE = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;JJJI)V";
+    /** apiAfter(recv, a0, a1, n0, n1, n2, result, numResult, site). */
+    static final String API_AFTER = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;JJJLjava/lang/Object;JI)V";
     static final String NONE = "()V";
 
     private HookNames() {}

@@ -1,11 +1,19 @@
 package io.threadcheck.core.instrument;
 
+import io.threadcheck.core.model.CallModels;
+import io.threadcheck.core.model.ModelledCall;
 import io.threadcheck.core.record.SymbolTable;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Instruments class files: bytes in, bytes out. Thread-safe; classes load concurrently.
@@ -34,12 +42,33 @@ public final class Instrumenter {
      * @throws IllegalArgumentException when ASM cannot read the class file
      */
     public Result instrument(byte[] classFile, ClassLoader loader) {
+        return instrument(classFile, loader, null);
+    }
+
+    /**
+     * Instruments a JDK class with the model rules that name it ({@link CallModels#jdkRules}):
+     * no field, array or monitor accesses are recorded, only the rules' hooks are inserted.
+     */
+    public Result instrumentJdk(byte[] classFile, ClassLoader loader, String internalName) {
+        List<ModelledCall> rules = CallModels.get().jdkRules(internalName);
+        if (rules.isEmpty()) return new Result(null, Set.of());
+        return instrument(classFile, loader, rules);
+    }
+
+    /** True when JDK class {@code internalName} has model rules. */
+    public boolean hasJdkRules(String internalName) {
+        return CallModels.get().hasJdkRules(internalName);
+    }
+
+    private Result instrument(byte[] classFile, ClassLoader loader, List<ModelledCall> jdkRules) {
         ClassReader reader = new ClassReader(classFile);
         hierarchy.define(loader, reader);
+        Map<String, Integer> maxLocals = maxLocals(reader);
         Set<String> skipped = new HashSet<>();
         for (int attempt = 0; ; attempt++) {
             ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-            ClassInstrumenter instrumenter = new ClassInstrumenter(writer, symbols, hierarchy, loader, skipped);
+            ClassInstrumenter instrumenter = new ClassInstrumenter(writer, symbols, hierarchy, loader, skipped,
+                    jdkRules, maxLocals);
             try {
                 reader.accept(instrumenter, 0);
                 if (!instrumenter.isChanged()) return new Result(null, skipped);
@@ -50,6 +79,28 @@ public final class Instrumenter {
                 if (!skipped.add(e.getMethodName() + e.getDescriptor()) || attempt >= MAX_ATTEMPTS) throw e;
             }
         }
+    }
+
+    /**
+     * Each method's declared local variable count, keyed by name + descriptor: hooks around a
+     * modelled call keep its receiver and arguments in locals numbered from there.
+     */
+    private static Map<String, Integer> maxLocals(ClassReader reader) {
+        Map<String, Integer> out = new HashMap<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                String key = name + descriptor;
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMaxs(int maxStack, int locals) {
+                        out.put(key, locals);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return out;
     }
 
     public SymbolTable symbols() {

@@ -2,6 +2,7 @@ package io.threadcheck.core.instrument;
 
 import static io.threadcheck.core.instrument.HookNames.*;
 
+import io.threadcheck.core.model.ModelledCall;
 import io.threadcheck.core.record.AccessKind;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -12,7 +13,8 @@ import org.objectweb.asm.Type;
  * Rewrites one method so that it reports to {@code Hooks}: field and array accesses before
  * they happen (volatile reads after), monitor enter after and exit before, the monitor of a
  * synchronized method on every exit (exceptional ones through a catch-all handler), thread
- * start/join, Object.wait, and the extent of a static initialiser.
+ * join, Object.wait, the extent of a static initialiser, and modelled library calls
+ * ({@link ModelledCall}). In a JDK class only the model rules are applied.
  *
  * <p>Every insertion leaves the operand stack as it found it, so the method's own stack map
  * frames stay valid; only the catch-all handler adds a frame of its own.
@@ -27,6 +29,11 @@ final class MethodInstrumenter extends MethodVisitor {
     private final boolean synchronizedMethod;
     private final boolean clinit;
     private final boolean constructor;
+    private final boolean program;       // a program class: record accesses, not just model rules
+    private final boolean monitors;
+    private final int spillBase;         // first local free for keeping a modelled call's operands
+    private final ModelledCall entryRule;
+    private final ModelledCall exitRule;
     private final Label tryStart = new Label();
     private final Label tryEnd = new Label();
     private final Label handler = new Label();
@@ -38,17 +45,24 @@ final class MethodInstrumenter extends MethodVisitor {
     private boolean thisInitialised;
     private boolean storesThis;
 
-    MethodInstrumenter(MethodVisitor mv, ClassInstrumenter cls, int access, String name, String descriptor) {
+    MethodInstrumenter(MethodVisitor mv, ClassInstrumenter cls, int access, String name, String descriptor,
+                       int spillBase) {
         super(Opcodes.ASM9, mv);
         this.cls = cls;
         this.name = name;
         this.descriptor = descriptor;
+        this.spillBase = spillBase;
+        this.program = cls.isProgramClass();
+        this.monitors = program || cls.methodRule(ModelledCall.Kind.MONITORS, "*", null) != null;
         this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
-        this.synchronizedMethod = (access & Opcodes.ACC_SYNCHRONIZED) != 0
+        this.synchronizedMethod = monitors && (access & Opcodes.ACC_SYNCHRONIZED) != 0
                 && (!isStatic || cls.canLoadClassConstant());
-        this.clinit = name.equals("<clinit>");
+        this.clinit = program && name.equals("<clinit>");
         this.constructor = name.equals("<init>");
         this.exitHandler = synchronizedMethod || clinit;
+        // 'this' is uninitialised at a constructor's entry: no entry rules there.
+        this.entryRule = constructor ? null : cls.methodRule(ModelledCall.Kind.ENTRY, name, descriptor);
+        this.exitRule = cls.methodRule(ModelledCall.Kind.EXIT, name, descriptor);
         this.thisInitialised = !constructor;
     }
 
@@ -58,6 +72,7 @@ final class MethodInstrumenter extends MethodVisitor {
     private void enter() {
         if (entered) return;
         entered = true;
+        if (entryRule != null) methodRuleHook(entryRule, true, null);
         if (!exitHandler) return;
         super.visitTryCatchBlock(tryStart, tryEnd, handler, null);
         if (clinit) {
@@ -172,6 +187,14 @@ final class MethodInstrumenter extends MethodVisitor {
     @Override
     public void visitInsn(int opcode) {
         enter();
+        if (exitRule != null && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            methodRuleHook(exitRule, false, Type.getReturnType(descriptor));
+        }
+        if (!program) {
+            if (monitors) monitorInsn(opcode);
+            else super.visitInsn(opcode);
+            return;
+        }
         switch (opcode) {
             case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD,
                  Opcodes.BALOAD, Opcodes.CALOAD, Opcodes.SALOAD -> {
@@ -219,6 +242,27 @@ final class MethodInstrumenter extends MethodVisitor {
         super.visitInsn(opcode);
     }
 
+    /** Monitors only (a JDK class whose monitors are modelled). */
+    private void monitorInsn(int opcode) {
+        if (opcode == Opcodes.MONITORENTER) {
+            super.visitInsn(Opcodes.DUP);
+            super.visitInsn(opcode);
+            push(site(AccessKind.MONITOR_ENTER, -1));
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "monitorEnter", OBJ_SITE, false);
+            cls.changed();
+            return;
+        }
+        if (opcode == Opcodes.MONITOREXIT) {
+            super.visitInsn(Opcodes.DUP);
+            push(site(AccessKind.MONITOR_EXIT, -1));
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "monitorExit", OBJ_SITE, false);
+            cls.changed();
+        } else if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN && exitHandler) {
+            exitHook(AccessKind.MONITOR_EXIT);
+        }
+        super.visitInsn(opcode);
+    }
+
     private void arrayWriteHook() {
         push(site(AccessKind.ARRAY_WRITE, -1));
         super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "arrayWrite", ARRAY, false);
@@ -228,6 +272,29 @@ final class MethodInstrumenter extends MethodVisitor {
     @Override
     public void visitFieldInsn(int opcode, String owner, String fieldName, String descriptor) {
         enter();
+        if (!program) {
+            ModelledCall rule = opcode == Opcodes.GETFIELD ? cls.fieldReadRule(owner, fieldName) : null;
+            if (rule == null) {
+                super.visitFieldInsn(opcode, owner, fieldName, descriptor);
+                return;
+            }
+            // [obj] -> [obj, value] -> [value, obj] -> hook(obj, ...) -> [value]
+            super.visitInsn(Opcodes.DUP);
+            super.visitFieldInsn(opcode, owner, fieldName, descriptor);
+            if (descriptor.equals("J") || descriptor.equals("D")) {
+                super.visitInsn(Opcodes.DUP2_X1);
+                super.visitInsn(Opcodes.POP2);
+            } else {
+                super.visitInsn(Opcodes.SWAP);
+            }
+            pushNoArgs();
+            super.visitInsn(Opcodes.ACONST_NULL);
+            super.visitInsn(Opcodes.LCONST_0);
+            push(site(AccessKind.API_CALL, rule.id()));
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiAfter", API_AFTER, false);
+            cls.changed();
+            return;
+        }
         ClassHierarchy.FieldInfo field = cls.resolveField(owner, fieldName);
         boolean beforeSuper = !thisInitialised && owner.equals(cls.internalName());
         if ((field != null && field.isFinal()) || beforeSuper) {
@@ -295,6 +362,17 @@ final class MethodInstrumenter extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String method, String descriptor, boolean isInterface) {
         enter();
+        if (opcode != Opcodes.INVOKESPECIAL) {
+            ModelledCall model = cls.callModel(opcode == Opcodes.INVOKESTATIC, owner, method, descriptor, name);
+            if (model != null) {
+                modelledCall(model, opcode, owner, method, descriptor, isInterface);
+                return;
+            }
+        }
+        if (!program) {
+            super.visitMethodInsn(opcode, owner, method, descriptor, isInterface);
+            return;
+        }
         if (opcode == Opcodes.INVOKESPECIAL && method.equals("<init>")) {
             if (pendingNews > 0) pendingNews--;
             else thisInitialised = true;
@@ -310,14 +388,139 @@ final class MethodInstrumenter extends MethodVisitor {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "join", joinDescriptor(descriptor), false);
             cls.changed();
             return;
-        } else if (opcode == Opcodes.INVOKEVIRTUAL && method.equals("start") && descriptor.equals("()V")
-                && cls.isThread(owner)) {
-            super.visitInsn(Opcodes.DUP);
-            push(site(AccessKind.THREAD_START, -1));
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "beforeStart", START, false);
-            cls.changed();
         }
         super.visitMethodInsn(opcode, owner, method, descriptor, isInterface);
+    }
+
+    /**
+     * A modelled call: its receiver and arguments go to locals from {@link #spillBase} (a
+     * straight run of code, so no stack map frame ever sees them), the before-hook gets the
+     * selected ones, they are reloaded for the call, and the after-hook gets them again with
+     * the result (kept in one more local).
+     */
+    private void modelledCall(ModelledCall model, int opcode, String owner, String method, String desc,
+                              boolean isInterface) {
+        boolean staticCall = opcode == Opcodes.INVOKESTATIC;
+        Type[] params = Type.getArgumentTypes(desc);
+        int[] slots = new int[params.length];
+        int next = spillBase + (staticCall ? 0 : 1);
+        for (int i = 0; i < params.length; i++) {
+            slots[i] = next;
+            next += params[i].getSize();
+        }
+        int resultSlot = next;
+        for (int i = params.length - 1; i >= 0; i--) super.visitVarInsn(params[i].getOpcode(Opcodes.ISTORE), slots[i]);
+        if (!staticCall) super.visitVarInsn(Opcodes.ASTORE, spillBase);
+        int site = site(AccessKind.API_CALL, model.id());
+        if (model.before()) {
+            pushHookOperands(model, staticCall ? -1 : spillBase, params, slots);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiBefore", API_BEFORE, false);
+        }
+        if (!staticCall) super.visitVarInsn(Opcodes.ALOAD, spillBase);
+        for (int i = 0; i < params.length; i++) super.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
+        super.visitMethodInsn(opcode, owner, method, desc, isInterface);
+        if (model.after()) {
+            Type ret = Type.getReturnType(desc);
+            keepResult(ret, resultSlot);
+            pushHookOperands(model, staticCall ? -1 : spillBase, params, slots);
+            pushResult(ret, resultSlot);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiAfter", API_AFTER, false);
+        }
+        cls.changed();
+    }
+
+    /** An ENTRY (before) or EXIT (after, with the value about to be returned) rule of this JDK method. */
+    private void methodRuleHook(ModelledCall rule, boolean entry, Type ret) {
+        Type[] params = Type.getArgumentTypes(descriptor);
+        int[] slots = new int[params.length];
+        int next = isStatic ? 0 : 1;
+        for (int i = 0; i < params.length; i++) {
+            slots[i] = next;
+            next += params[i].getSize();
+        }
+        int site = site(AccessKind.API_CALL, rule.id());
+        if (entry) {
+            pushHookOperands(rule, isStatic ? -1 : 0, params, slots);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiBefore", API_BEFORE, false);
+        } else {
+            keepResult(ret, spillBase);
+            pushHookOperands(rule, isStatic ? -1 : 0, params, slots);
+            pushResult(ret, spillBase);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiAfter", API_AFTER, false);
+        }
+        cls.changed();
+    }
+
+    /** Pushes recv, a0, a1, n0, n1, n2 as {@code model} selects them (null / 0 when not). */
+    private void pushHookOperands(ModelledCall model, int recvSlot, Type[] params, int[] slots) {
+        if (recvSlot < 0) super.visitInsn(Opcodes.ACONST_NULL);
+        else super.visitVarInsn(Opcodes.ALOAD, recvSlot);
+        for (int k = 0; k < 2; k++) {
+            if (k < model.refArgs().length) super.visitVarInsn(Opcodes.ALOAD, slots[model.refArgs()[k]]);
+            else super.visitInsn(Opcodes.ACONST_NULL);
+        }
+        for (int k = 0; k < 3; k++) {
+            if (k < model.numArgs().length) {
+                int i = model.numArgs()[k];
+                super.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
+                if (params[i].getSort() != Type.LONG) super.visitInsn(Opcodes.I2L);
+            } else {
+                super.visitInsn(Opcodes.LCONST_0);
+            }
+        }
+    }
+
+    /** Pushes empty a0, a1, n0, n1, n2 (the receiver is already on the stack). */
+    private void pushNoArgs() {
+        super.visitInsn(Opcodes.ACONST_NULL);
+        super.visitInsn(Opcodes.ACONST_NULL);
+        super.visitInsn(Opcodes.LCONST_0);
+        super.visitInsn(Opcodes.LCONST_0);
+        super.visitInsn(Opcodes.LCONST_0);
+    }
+
+    private void keepResult(Type ret, int slot) {
+        switch (ret.getSort()) {
+            case Type.VOID, Type.FLOAT, Type.DOUBLE -> { }
+            case Type.LONG -> {
+                super.visitInsn(Opcodes.DUP2);
+                super.visitVarInsn(Opcodes.LSTORE, slot);
+            }
+            case Type.OBJECT, Type.ARRAY -> {
+                super.visitInsn(Opcodes.DUP);
+                super.visitVarInsn(Opcodes.ASTORE, slot);
+            }
+            default -> {
+                super.visitInsn(Opcodes.DUP);
+                super.visitVarInsn(Opcodes.ISTORE, slot);
+            }
+        }
+    }
+
+    private void pushResult(Type ret, int slot) {
+        switch (ret.getSort()) {
+            case Type.VOID, Type.FLOAT, Type.DOUBLE -> {
+                super.visitInsn(Opcodes.ACONST_NULL);
+                super.visitInsn(Opcodes.LCONST_0);
+            }
+            case Type.LONG -> {
+                super.visitInsn(Opcodes.ACONST_NULL);
+                super.visitVarInsn(Opcodes.LLOAD, slot);
+            }
+            case Type.OBJECT, Type.ARRAY -> {
+                super.visitVarInsn(Opcodes.ALOAD, slot);
+                super.visitInsn(Opcodes.LCONST_0);
+            }
+            default -> {
+                super.visitInsn(Opcodes.ACONST_NULL);
+                super.visitVarInsn(Opcodes.ILOAD, slot);
+                super.visitInsn(Opcodes.I2L);
+            }
+        }
     }
 
     private static boolean isWait(int opcode, String method, String descriptor) {

@@ -80,10 +80,17 @@ public final class Hooks {
         if (r != null) r.lock(lock, site, false);
     }
 
-    /** Before {@code Thread.start()}. */
-    public static void beforeStart(Thread thread, int site) {
+    /** Just before a modelled library call (or at the entry of a modelled JDK method). */
+    public static void apiBefore(Object recv, Object a0, Object a1, long n0, long n1, long n2, int site) {
         Recorder r = recorder;
-        if (r != null) r.beforeStart(thread, site);
+        if (r != null) r.api(true, recv, a0, a1, n0, n1, n2, null, 0, site);
+    }
+
+    /** Just after a modelled library call returned normally (or a modelled field was read). */
+    public static void apiAfter(Object recv, Object a0, Object a1, long n0, long n1, long n2,
+                                Object result, long numResult, int site) {
+        Recorder r = recorder;
+        if (r != null) r.api(false, recv, a0, a1, n0, n1, n2, result, numResult, site);
     }
 
     public static void join(Thread thread, int site) throws InterruptedException {

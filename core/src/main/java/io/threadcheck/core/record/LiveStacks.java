@@ -24,6 +24,23 @@ public final class LiveStacks implements StackSource {
         return capture();
     }
 
+    /**
+     * The calling thread's stack from its innermost program frame: the JDK frames on top (a
+     * thread started inside {@code Thread.start}, an executor, a builder) are left out, unless
+     * the stack has nothing else.
+     */
+    public List<Site> captureFromProgram() {
+        List<Site> all = capture();
+        for (int i = 0; i < all.size(); i++) {
+            if (!isJdk(all.get(i).className())) return i == 0 ? all : List.copyOf(all.subList(i, all.size()));
+        }
+        return all;
+    }
+
+    private static boolean isJdk(String className) {
+        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.");
+    }
+
     public List<Site> capture() {
         // An anonymous class, not a lambda: this runs inside class loading and start-up,
         // where bootstrapping a lambda can recurse into the agent.

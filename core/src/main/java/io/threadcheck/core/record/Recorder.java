@@ -1,5 +1,8 @@
 package io.threadcheck.core.record;
 
+import io.threadcheck.core.model.ApiEvents;
+import io.threadcheck.core.model.CallModels;
+import io.threadcheck.core.model.ModelledCall;
 import io.threadcheck.core.util.WeakIdentityMap;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Array;
@@ -24,10 +27,75 @@ public final class Recorder {
         final int tid;
         final WeakReference<Thread> thread;
         int clinitDepth;
+        boolean inModel;          // a model is running: calls it makes are not modelled again
+        ThreadEvents events;      // made on the thread's first modelled call
 
         ThreadRecord(int tid, Thread thread) {
             this.tid = tid;
             this.thread = new WeakReference<>(thread);
+        }
+    }
+
+    /** The {@link ApiEvents} of one thread: events at the site of the modelled call being run. */
+    private final class ThreadEvents implements ApiEvents {
+        final ThreadRecord thread;
+        EventVisitor ev;
+        int site;
+
+        ThreadEvents(ThreadRecord thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public void release(Object sync, int key) {
+            if (sync != null) ev.syncRelease(thread.tid, sync, key, site);
+        }
+
+        @Override
+        public void acquire(Object sync, int key) {
+            if (sync != null) ev.syncAcquire(thread.tid, sync, key, site);
+        }
+
+        @Override
+        public void lock(Object lock) {
+            if (lock != null) ev.acquire(thread.tid, lock, site);
+        }
+
+        @Override
+        public void unlock(Object lock) {
+            if (lock != null) ev.release(thread.tid, lock, site);
+        }
+
+        @Override
+        public void read(Object target, int field) {
+            if (thread.clinitDepth == 0) ev.read(thread.tid, target, symbols.derivedSite(site, AccessKind.FIELD_READ, field));
+        }
+
+        @Override
+        public void write(Object target, int field) {
+            if (thread.clinitDepth == 0) ev.write(thread.tid, target, symbols.derivedSite(site, AccessKind.FIELD_WRITE, field));
+        }
+
+        @Override
+        public void arrayRange(Object array, int from, int to, boolean write) {
+            if (array == null || !array.getClass().isArray() || thread.clinitDepth != 0) return;
+            int length = Array.getLength(array);
+            int start = Math.max(0, from);
+            int end = Math.min(length, to);
+            for (int i = start; i < end; i++) {
+                if (write) ev.arrayWrite(thread.tid, array, i, site);
+                else ev.arrayRead(thread.tid, array, i, site);
+            }
+        }
+
+        @Override
+        public int field(String owner, String name) {
+            return symbols.field(owner, name);
+        }
+
+        @Override
+        public void threadStarting(Thread child) {
+            beforeStart(child, site);
         }
     }
 
@@ -133,12 +201,40 @@ public final class Recorder {
         }
     }
 
+    /**
+     * A modelled library call: runs its model with this thread's {@link ApiEvents}. Calls the
+     * model itself makes (a lock's accessor, a collection it reads) are not modelled again.
+     */
+    void api(boolean before, Object recv, Object a0, Object a1, long n0, long n1, long n2,
+             Object result, long numResult, int site) {
+        EventVisitor ev = events;
+        if (ev == null) return;
+        ThreadRecord t = current.get();
+        if (t.inModel) return;
+        ModelledCall call = CallModels.get().byId(symbols.fieldOf(site));
+        if (call == null) return;
+        t.inModel = true;
+        try {
+            ThreadEvents out = t.events;
+            if (out == null) t.events = out = new ThreadEvents(t);
+            out.ev = ev;
+            out.site = site;
+            if (before) call.model().before(call.op(), out, recv, a0, a1, n0, n1, n2);
+            else call.model().after(call.op(), out, recv, a0, a1, n0, n1, n2, result, numResult);
+        } catch (Throwable e) {
+            fail(e);
+        } finally {
+            t.inModel = false;
+        }
+    }
+
+    /** {@code child} is about to start. Idempotent: JDK 21+ start methods call one another. */
     void beforeStart(Thread child, int site) {
         EventVisitor ev = events;
-        if (ev == null || child == null) return;
+        if (ev == null || child == null || byThread.get(child) != null) return;
         try {
             ThreadRecord parent = current.get();
-            ThreadRecord rec = recordOf(child, parent.tid, stacks.capture());
+            ThreadRecord rec = recordOf(child, parent.tid, stacks.captureFromProgram());
             ev.threadStart(parent.tid, rec.tid);
         } catch (Throwable e) {
             fail(e);

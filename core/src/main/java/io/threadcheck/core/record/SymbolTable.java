@@ -17,6 +17,7 @@ public final class SymbolTable {
 
     private final Object registration = new Object();
     private final ConcurrentHashMap<String, Integer> fieldIds = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Integer> derivedSites = new ConcurrentHashMap<>();
     private volatile String[] fields = new String[256];
     private volatile int fieldCount;
 
@@ -69,6 +70,24 @@ public final class SymbolTable {
 
     public int site(Site site, AccessKind kind) {
         return site(site, kind, NO_FIELD);
+    }
+
+    /**
+     * The site of a field access made through a library call at {@code callSite} (a reflective
+     * {@code Field.get}, a collection's contents): same place, its own kind and field. Made
+     * once per (call site, kind, field).
+     */
+    public int derivedSite(int callSite, AccessKind kind, int field) {
+        Long key = ((long) callSite << 32) | ((long) kind.ordinal() << 24) | (field & 0xFFFFFFL);
+        Integer id = derivedSites.get(key);
+        if (id != null) return id;
+        synchronized (registration) {
+            id = derivedSites.get(key);
+            if (id != null) return id;
+            int made = site(sites[callSite], kind, field);
+            derivedSites.put(key, made);
+            return made;
+        }
     }
 
     /**

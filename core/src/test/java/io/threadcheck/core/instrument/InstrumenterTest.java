@@ -126,12 +126,9 @@ class InstrumenterTest {
     @Test
     void staticInitialiserAccessesAreNotRecorded() throws Exception {
         Log log = runShapes(new SymbolTable());
-        // <clinit> writes staticCounter and TABLE[0..3]; the first recorded write of staticCounter
-        // is the lambda's, after start.
-        int firstStaticWrite = log.lines.indexOf("write instrumented.Shapes.staticCounter static");
-        int start = log.lines.indexOf("start 0->1");
-        assertThat(start).isNotNegative();
-        assertThat(firstStaticWrite).isGreaterThan(start);
+        // <clinit> writes staticCounter and TABLE[0..3]; the only recorded write of staticCounter
+        // is the lambda's staticCounter++.
+        assertThat(log.lines).filteredOn(l -> l.equals("write instrumented.Shapes.staticCounter static")).hasSize(1);
         assertThat(log.lines).doesNotContain("awrite int[][0]");
     }
 
@@ -162,9 +159,10 @@ class InstrumenterTest {
     }
 
     @Test
-    void threadStartAndJoinAreRecorded() throws Exception {
+    void threadJoinIsRecorded() throws Exception {
+        // Thread.start is modelled inside java.lang.Thread (a JDK rule), which a unit test does not
+        // instrument; the agent's integration tests cover it.
         Log log = runShapes(new SymbolTable());
-        assertThat(log.lines).containsSubsequence("start 0->1", "write instrumented.Shapes.staticCounter static",
-                "join 0<-1");
+        assertThat(log.lines).containsSubsequence("write instrumented.Shapes.staticCounter static", "join 0<-1");
     }
 }

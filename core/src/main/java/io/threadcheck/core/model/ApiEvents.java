@@ -1,0 +1,36 @@
+package io.threadcheck.core.model;
+
+/**
+ * What a model may do when a modelled call happens: the events it emits, on behalf of the
+ * calling thread and at the call's site. Implemented by the recorder; one instance per thread,
+ * reused, so a model must not keep it.
+ */
+public interface ApiEvents {
+
+    /** Release on the location ({@code sync}, {@code key}); ignored for a null {@code sync}. */
+    void release(Object sync, int key);
+
+    /** Acquire on the location ({@code sync}, {@code key}); ignored for a null {@code sync}. */
+    void acquire(Object sync, int key);
+
+    /** The thread now holds {@code lock} (a mutual-exclusion lock, shown in reports). */
+    void lock(Object lock);
+
+    /** The thread is about to give up {@code lock}. */
+    void unlock(Object lock);
+
+    /** A read of field {@code field} (an id from {@link #field}) of {@code target} (null: static). */
+    void read(Object target, int field);
+
+    /** A write of field {@code field} of {@code target} (null: static). */
+    void write(Object target, int field);
+
+    /** Reads ({@code write} false) or writes of {@code array[from, to)}, clipped to its bounds. */
+    void arrayRange(Object array, int from, int to, boolean write);
+
+    /** The id of field {@code owner.name} (owner with dots), for {@link #read} and {@link #write}. */
+    int field(String owner, String name);
+
+    /** The calling thread is about to start {@code child}. */
+    void threadStarting(Thread child);
+}

@@ -459,19 +459,30 @@ final class MethodInstrumenter extends MethodVisitor {
     private void pushHookOperands(ModelledCall model, int recvSlot, Type[] params, int[] slots) {
         if (recvSlot < 0) super.visitInsn(Opcodes.ACONST_NULL);
         else super.visitVarInsn(Opcodes.ALOAD, recvSlot);
+        // A rule without a descriptor (VarHandle's signature-polymorphic methods, every overload of
+        // a JDK method) may select a parameter this descriptor lacks or types otherwise: null / 0.
         for (int k = 0; k < 2; k++) {
-            if (k < model.refArgs().length) super.visitVarInsn(Opcodes.ALOAD, slots[model.refArgs()[k]]);
-            else super.visitInsn(Opcodes.ACONST_NULL);
+            int i = k < model.refArgs().length ? model.refArgs()[k] : -1;
+            if (i >= 0 && i < params.length && params[i].getSort() >= Type.ARRAY) {
+                super.visitVarInsn(Opcodes.ALOAD, slots[i]);
+            } else {
+                super.visitInsn(Opcodes.ACONST_NULL);
+            }
         }
         for (int k = 0; k < 3; k++) {
-            if (k < model.numArgs().length) {
-                int i = model.numArgs()[k];
+            int i = k < model.numArgs().length ? model.numArgs()[k] : -1;
+            if (i >= 0 && i < params.length && isIntegral(params[i])) {
                 super.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
                 if (params[i].getSort() != Type.LONG) super.visitInsn(Opcodes.I2L);
             } else {
                 super.visitInsn(Opcodes.LCONST_0);
             }
         }
+    }
+
+    private static boolean isIntegral(Type t) {
+        int sort = t.getSort();
+        return sort >= Type.BOOLEAN && sort <= Type.LONG && sort != Type.FLOAT;
     }
 
     /** Pushes empty a0, a1, n0, n1, n2 (the receiver is already on the stack). */

@@ -117,7 +117,7 @@ public final class CallModels {
         if (candidates == null) return null;
         for (ModelledCall c : candidates) {
             if (c.kind() != ModelledCall.Kind.CALL || !c.name().equals(name) || c.isStatic() != isStatic
-                    || !c.descriptor().equals(descriptor)) {
+                    || (c.descriptor() != null && !c.descriptor().equals(descriptor))) {
                 continue;
             }
             if (c.inMethod() != null && !c.inMethod().equals(inMethod)) continue;
@@ -130,7 +130,11 @@ public final class CallModels {
     public static final class Builder {
         private final List<Spec> specs = new ArrayList<>();
 
-        /** Calls of instance method {@code owner.name descriptor} (and overrides) in program code. */
+        /**
+         * Calls of instance method {@code owner.name descriptor} (and overrides) in program code. A
+         * null descriptor matches every descriptor (VarHandle's signature-polymorphic methods);
+         * selected arguments the actual descriptor lacks, or types differently, arrive as null / 0.
+         */
         public Spec call(ApiModel model, int op, String owner, String name, String descriptor) {
             return add(new Spec(ModelledCall.Kind.CALL, model, op, owner, name, descriptor, false));
         }

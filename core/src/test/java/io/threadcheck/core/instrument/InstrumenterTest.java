@@ -105,6 +105,25 @@ class InstrumenterTest {
     }
 
     @Test
+    void modelledCallsKeepTheirOperandsAndReachTheirModels() throws Exception {
+        SymbolTable symbols = new SymbolTable();
+        Log log = new Log(symbols);
+        recorder = new Recorder(symbols, new ThreadTable());
+        recorder.start(log);
+        Class<?> calls = new InstrumentingLoader(new Instrumenter(symbols)).loadClass("instrumented.ModelledCalls");
+        Object expected = new InstrumentingLoader(null).loadClass("instrumented.ModelledCalls").getMethod("run").invoke(null);
+        assertThat(expected).isEqualTo("6,41,npe");
+        assertThat(calls.getMethod("run").invoke(null)).isEqualTo(expected);
+        // Lock.lock after the call, unlock before it: four rounds of the loop, then the timed tryLock.
+        assertThat(log.lines).filteredOn(l -> l.equals("acquire ReentrantLock in loopUnderLock:21")).hasSize(4);
+        assertThat(log.lines).filteredOn(l -> l.equals("release ReentrantLock in loopUnderLock:25")).hasSize(4);
+        assertThat(log.lines).containsSubsequence("acquire ReentrantLock in wideBeneath:33",
+                "release ReentrantLock in wideBeneath:34");
+        // the null receiver throws from the call itself, and nothing is recorded for it
+        assertThat(log.lines).noneMatch(l -> l.contains("nullReceiver"));
+    }
+
+    @Test
     void instrumentedCodeVerifiesAndComputesTheSameResults() throws Exception {
         runShapes(new SymbolTable());
     }

@@ -55,12 +55,16 @@ final class ClassTransformer implements ClassFileTransformer {
                 System.err.println("threadcheck: left " + className.replace('/', '.') + "." + method
                         + " uninstrumented (too large or not safely instrumentable)");
             }
+            for (String rule : result.unmatchedRules()) {
+                System.err.println("threadcheck: model rule " + rule + " matched nothing in " + className.replace('/', '.')
+                        + " on this JDK; its happens-before edges are missing");
+            }
             if (result.bytes() == null) return null;
             // Code in a named module must be able to read the hooks' (unnamed) module.
             if (module != null && module.isNamed() && !module.canRead(hooksModule)) {
                 instrumentation.redefineModule(module, Set.of(hooksModule), Map.of(), Map.of(), Set.of(), Map.of());
             }
-            instrumented.incrementAndGet();
+            if (!jdk) instrumented.incrementAndGet(); // the report counts program classes
             return result.bytes();
         } catch (Throwable e) {
             System.err.println("threadcheck: could not instrument " + className.replace('/', '.')

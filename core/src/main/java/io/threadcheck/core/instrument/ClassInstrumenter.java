@@ -36,6 +36,7 @@ final class ClassInstrumenter extends ClassVisitor {
     private final List<ModelledCall> jdkRules; // null for a program class
     private final Map<String, Integer> maxLocals;
     private final CallModels.TypeTest types;
+    private final Set<Integer> appliedRules = new java.util.HashSet<>();
     private String internalName;
     private String className;
     private String sourceFile;
@@ -148,6 +149,26 @@ final class ClassInstrumenter extends ClassVisitor {
 
     void changed() {
         changed = true;
+    }
+
+    /** {@code rule} put hooks into this class. */
+    void applied(ModelledCall rule) {
+        changed = true;
+        if (rule != null) appliedRules.add(rule.id());
+    }
+
+    /**
+     * The JDK rules naming exactly this class that found nothing to hook: the JDK changed under
+     * the model, and the edges it gives are missing. Prefix rules are not counted (they need
+     * not match every class they cover).
+     */
+    List<ModelledCall> unmatchedRules() {
+        List<ModelledCall> out = new java.util.ArrayList<>();
+        if (jdkRules == null) return out;
+        for (ModelledCall c : jdkRules) {
+            if (!c.inClass().endsWith("*") && !appliedRules.contains(c.id())) out.add(c);
+        }
+        return out;
     }
 
     boolean isChanged() {

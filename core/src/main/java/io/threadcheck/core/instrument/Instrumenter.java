@@ -25,7 +25,15 @@ import org.objectweb.asm.Opcodes;
 public final class Instrumenter {
 
     /** The outcome for one class: new bytes, or null when nothing needed to change. */
-    public record Result(byte[] bytes, Set<String> skippedMethods) {}
+    /**
+     * The outcome for one class: new bytes, or null when nothing needed to change; the methods
+     * left uninstrumented; for a JDK class, its model rules that matched nothing (described).
+     */
+    public record Result(byte[] bytes, Set<String> skippedMethods, List<String> unmatchedRules) {
+        Result(byte[] bytes, Set<String> skippedMethods) {
+            this(bytes, skippedMethods, List.of());
+        }
+    }
 
     private static final int MAX_ATTEMPTS = 8;
 
@@ -71,8 +79,13 @@ public final class Instrumenter {
                     jdkRules, maxLocals);
             try {
                 reader.accept(instrumenter, 0);
-                if (!instrumenter.isChanged()) return new Result(null, skipped);
-                return new Result(writer.toByteArray(), skipped);
+                List<String> unmatched = new java.util.ArrayList<>();
+                for (ModelledCall c : instrumenter.unmatchedRules()) {
+                    unmatched.add(c.kind() + " " + c.owner() + "." + c.name()
+                            + (c.inMethod() != null ? " in " + c.inMethod() : ""));
+                }
+                if (!instrumenter.isChanged()) return new Result(null, skipped, unmatched);
+                return new Result(writer.toByteArray(), skipped, unmatched);
             } catch (ClassInstrumenter.SkipMethod e) {
                 if (!skipped.add(e.method) || attempt >= MAX_ATTEMPTS) throw e;
             } catch (MethodTooLargeException e) {

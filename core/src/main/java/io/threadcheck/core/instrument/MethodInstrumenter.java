@@ -244,6 +244,7 @@ final class MethodInstrumenter extends MethodVisitor {
 
     /** Monitors only (a JDK class whose monitors are modelled). */
     private void monitorInsn(int opcode) {
+        if (opcode == Opcodes.MONITORENTER || exitHandler) cls.applied(cls.methodRule(ModelledCall.Kind.MONITORS, "*", null));
         if (opcode == Opcodes.MONITORENTER) {
             super.visitInsn(Opcodes.DUP);
             super.visitInsn(opcode);
@@ -292,7 +293,7 @@ final class MethodInstrumenter extends MethodVisitor {
             super.visitInsn(Opcodes.LCONST_0);
             push(site(AccessKind.API_CALL, rule.id()));
             super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiAfter", API_AFTER, false);
-            cls.changed();
+            cls.applied(rule);
             return;
         }
         ClassHierarchy.FieldInfo field = cls.resolveField(owner, fieldName);
@@ -428,7 +429,7 @@ final class MethodInstrumenter extends MethodVisitor {
             push(site);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiAfter", API_AFTER, false);
         }
-        cls.changed();
+        cls.applied(model);
     }
 
     /** An ENTRY (before) or EXIT (after, with the value about to be returned) rule of this JDK method. */
@@ -452,7 +453,7 @@ final class MethodInstrumenter extends MethodVisitor {
             push(site);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiAfter", API_AFTER, false);
         }
-        cls.changed();
+        cls.applied(rule);
     }
 
     /** Pushes recv, a0, a1, n0, n1, n2 as {@code model} selects them (null / 0 when not). */

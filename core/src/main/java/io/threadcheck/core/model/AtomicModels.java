@@ -196,7 +196,7 @@ final class AtomicModels implements ApiModel {
             case SCALAR -> ev.acquire(recv, SyncKeys.SYNC);
             case ELEMENT -> {
                 if ((op & ALL_ELEMENTS) != 0) {
-                    int n = AtomicArrays.length(recv);
+                    int n = AtomicInternals.length(recv);
                     for (int i = 0; i < n; i++) ev.acquire(recv, i);
                 } else if (n0 >= 0 && n0 <= Integer.MAX_VALUE) {
                     ev.acquire(recv, (int) n0);
@@ -212,19 +212,19 @@ final class AtomicModels implements ApiModel {
     /** getPlain / setPlain: a data access of the value (of an atomic array: of its backing array's element). */
     private static void plain(ApiEvents ev, int op, Object recv, long index, boolean write) {
         if ((op & SHAPE) == ELEMENT) {
-            Object backing = AtomicArrays.backing(recv);
+            Object backing = AtomicInternals.backing(recv);
             if (backing != null && index >= 0 && index < Integer.MAX_VALUE) {
                 ev.arrayRange(backing, (int) index, (int) index + 1, write);
             }
             return;
         }
-        int field = AtomicArrays.valueField(ev, recv.getClass());
+        int field = AtomicInternals.valueField(ev, recv.getClass());
         if (write) ev.write(recv, field);
         else ev.read(recv, field);
     }
 
     /** Reflection on the atomics' internals, resolved once; a part that cannot be had stays unmodelled. */
-    private static final class AtomicArrays {
+    private static final class AtomicInternals {
         private static final Field INT_ARRAY = backingField("AtomicIntegerArray");
         private static final Field LONG_ARRAY = backingField("AtomicLongArray");
         private static final Field REF_ARRAY = backingField("AtomicReferenceArray");
@@ -237,7 +237,7 @@ final class AtomicModels implements ApiModel {
             }
         };
 
-        private AtomicArrays() {}
+        private AtomicInternals() {}
 
         private static Field backingField(String cls) {
             try {

@@ -98,7 +98,12 @@ public final class ClassHierarchy {
     private boolean isSubtype(ClassLoader loader, String name, String root, int depth) {
         if (name == null || depth > 64) return false;
         if (name.equals(root)) return true;
-        if (name.equals("java/lang/Object") || name.startsWith("[")) return false;
+        // An array type's only supertypes are these three (JLS 4.10.3): a call like int[].clone()
+        // names the array type as its owner.
+        if (name.startsWith("[")) {
+            return root.equals("java/lang/Object") || root.equals("java/lang/Cloneable") || root.equals("java/io/Serializable");
+        }
+        if (name.equals("java/lang/Object")) return false;
         ClassInfo info = info(loader, name);
         if (info == MISSING) return false;
         for (String itf : info.interfaces()) {

@@ -13,6 +13,15 @@ public interface ApiEvents {
     /** Acquire on the location ({@code sync}, {@code key}); ignored for a null {@code sync}. */
     void acquire(Object sync, int key);
 
+    /**
+     * Release on the location of static field {@code field} (an id from {@link #field}): the
+     * location a PUTSTATIC of a static volatile field releases, which no object can name.
+     */
+    void releaseStatic(int field);
+
+    /** Acquire on the location of static field {@code field}, as a GETSTATIC of a static volatile does. */
+    void acquireStatic(int field);
+
     /** The thread now holds {@code lock} (a mutual-exclusion lock, shown in reports). */
     void lock(Object lock);
 

@@ -57,6 +57,16 @@ public final class Recorder {
         }
 
         @Override
+        public void releaseStatic(int field) {
+            if (field >= 0) ev.syncRelease(thread.tid, null, field, site);
+        }
+
+        @Override
+        public void acquireStatic(int field) {
+            if (field >= 0) ev.syncAcquire(thread.tid, null, field, site);
+        }
+
+        @Override
         public void lock(Object lock) {
             if (lock != null) ev.acquire(thread.tid, lock, site);
         }

@@ -279,18 +279,20 @@ final class MethodInstrumenter extends MethodVisitor {
                 super.visitFieldInsn(opcode, owner, fieldName, descriptor);
                 return;
             }
-            // [obj] -> [obj, value] -> [value, obj] -> hook(obj, ...) -> [value]
+            // [obj] -> [obj, value] -> [value, obj] -> hook(obj, ..., value) -> [value]; the value
+            // read is passed as the hook's result (kept in a spill local meanwhile).
+            Type type = Type.getType(descriptor);
             super.visitInsn(Opcodes.DUP);
             super.visitFieldInsn(opcode, owner, fieldName, descriptor);
-            if (descriptor.equals("J") || descriptor.equals("D")) {
+            keepResult(type, spillBase);
+            if (type.getSize() == 2) {
                 super.visitInsn(Opcodes.DUP2_X1);
                 super.visitInsn(Opcodes.POP2);
             } else {
                 super.visitInsn(Opcodes.SWAP);
             }
             pushNoArgs();
-            super.visitInsn(Opcodes.ACONST_NULL);
-            super.visitInsn(Opcodes.LCONST_0);
+            pushResult(type, spillBase);
             push(site(AccessKind.API_CALL, rule.id()));
             super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiAfter", API_AFTER, false);
             cls.applied(rule);

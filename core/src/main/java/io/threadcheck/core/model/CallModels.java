@@ -154,7 +154,10 @@ public final class CallModels {
             return add(new Spec(ModelledCall.Kind.EXIT, model, op, cls, name, descriptor, false).in(cls).after());
         }
 
-        /** Reads of field {@code owner.name} inside JDK class {@code cls} (a trailing * matches a prefix). */
+        /**
+         * Reads of field {@code owner.name} inside JDK class {@code cls} (a trailing * matches a
+         * prefix); the model's {@code after} gets the object read from and the value read.
+         */
         public Spec fieldRead(ApiModel model, int op, String cls, String owner, String name) {
             return add(new Spec(ModelledCall.Kind.FIELD_READ, model, op, owner, name, null, false).in(cls).after());
         }

@@ -14,7 +14,8 @@ import org.objectweb.asm.Type;
  *       (any descriptor when null) calls {@code before} on entry / {@code after} before each
  *       normal return; {@code recv} is {@code this}.</li>
  *   <li>{@link Kind#FIELD_READ}: after each read of field {@code owner.name} inside
- *       {@code inClass}, {@code after} with the object read from as {@code recv}.</li>
+ *       {@code inClass}, {@code after} with the object read from as {@code recv} and the
+ *       value read as {@code result} / {@code numResult}.</li>
  *   <li>{@link Kind#MONITORS}: the monitors of JDK class {@code inClass} (synchronized
  *       methods and blocks) are recorded as in program code.</li>
  * </ul>

@@ -257,7 +257,7 @@ public final class Recorder {
         try {
             ThreadRecord rec = byThread.get(joined);
             if (rec == null) return; // never ran instrumented code: nothing to order
-            threads.rename(rec.tid, joined.getName());
+            threads.rename(rec.tid, nameOf(joined));
             ev.threadJoin(current.get().tid, rec.tid);
         } catch (Throwable e) {
             fail(e);
@@ -281,7 +281,7 @@ public final class Recorder {
             @Override
             public ThreadRecord apply(Thread t) {
                 ThreadRecord rec = new ThreadRecord(nextTid.getAndIncrement(), t);
-                threads.put(new ThreadTable.ThreadInfo(rec.tid, t.getName(), parent,
+                threads.put(new ThreadTable.ThreadInfo(rec.tid, nameOf(t), parent,
                         startStack == null ? List.of() : startStack));
                 synchronized (all) {
                     all.add(rec);
@@ -292,11 +292,21 @@ public final class Recorder {
         return made;
     }
 
+    /**
+     * The name reports show: the thread's own, or for a thread without one (virtual threads are
+     * unnamed unless their builder names them) "unnamed#" and its JVM thread id, so each
+     * still has a name of its own.
+     */
+    static String nameOf(Thread t) {
+        String name = t.getName();
+        return name.isEmpty() ? "unnamed#" + t.getId() : name;
+    }
+
     private void refreshNames() {
         synchronized (all) {
             for (ThreadRecord rec : all) {
                 Thread t = rec.thread.get();
-                if (t != null) threads.rename(rec.tid, t.getName());
+                if (t != null) threads.rename(rec.tid, nameOf(t));
             }
         }
     }

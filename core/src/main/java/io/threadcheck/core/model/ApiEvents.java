@@ -42,4 +42,20 @@ public interface ApiEvents {
 
     /** The calling thread is about to start {@code child}. */
     void threadStarting(Thread child);
+
+    /**
+     * The calling thread starts an optimistic read section (a seqlock read such as
+     * {@code StampedLock.tryOptimisticRead}): its reads are held back, unchecked, until
+     * {@link #endOptimisticRead}. A section also ends at the thread's next synchronisation event,
+     * when the thread is joined, or after 1024 reads: its reads are then checked
+     * as the ordinary reads they were (an unvalidated optimistic read is an ordinary racy read).
+     */
+    void beginOptimisticRead();
+
+    /**
+     * Ends the calling thread's optimistic read section, if one is open: when {@code validated}
+     * its held reads are checked now, exactly as when they were made (no synchronisation event of
+     * the thread came between), otherwise they are dropped (the program discards what they saw).
+     */
+    void endOptimisticRead(boolean validated);
 }

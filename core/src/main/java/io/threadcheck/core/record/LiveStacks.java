@@ -17,11 +17,22 @@ public final class LiveStacks implements StackSource {
     private static final String OWN_PACKAGE = "io.threadcheck.";
 
     private final StackWalker walker = StackWalker.getInstance();
+    // Set while the calling thread hands on accesses made earlier (held optimistic reads).
+    private final ThreadLocal<Boolean> replaying = new ThreadLocal<>();
 
-    /** The calling thread's stack; {@code tid} and {@code site} are implied by the caller. */
+    /**
+     * The calling thread's stack; {@code tid} and {@code site} are implied by the caller. None
+     * (the analysis then shows the site alone) for an access replayed after it was made.
+     */
     @Override
     public List<Site> currentStack(int tid, int site) {
-        return capture();
+        return replaying.get() != null ? null : capture();
+    }
+
+    /** Marks the calling thread as replaying accesses made earlier, or no longer. */
+    void replaying(boolean on) {
+        if (on) replaying.set(Boolean.TRUE);
+        else replaying.remove();
     }
 
     /**

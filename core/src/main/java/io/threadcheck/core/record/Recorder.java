@@ -29,6 +29,8 @@ public final class Recorder {
         int clinitDepth;
         boolean inModel;          // a model is running: calls it makes are not modelled again
         ThreadEvents events;      // made on the thread's first modelled call
+        HeldReads heldReads;      // made on the thread's first optimistic read section
+        boolean holdingReads;     // in an optimistic read section: reads go to heldReads
 
         ThreadRecord(int tid, Thread thread) {
             this.tid = tid;
@@ -48,12 +50,16 @@ public final class Recorder {
 
         @Override
         public void release(Object sync, int key) {
-            if (sync != null) ev.syncRelease(thread.tid, sync, key, site);
+            if (sync == null) return;
+            settleHeldReads(thread, ev);
+            ev.syncRelease(thread.tid, sync, key, site);
         }
 
         @Override
         public void acquire(Object sync, int key) {
-            if (sync != null) ev.syncAcquire(thread.tid, sync, key, site);
+            if (sync == null) return;
+            settleHeldReads(thread, ev);
+            ev.syncAcquire(thread.tid, sync, key, site);
         }
 
         @Override
@@ -68,17 +74,23 @@ public final class Recorder {
 
         @Override
         public void lock(Object lock) {
-            if (lock != null) ev.acquire(thread.tid, lock, site);
+            if (lock == null) return;
+            settleHeldReads(thread, ev);
+            ev.acquire(thread.tid, lock, site);
         }
 
         @Override
         public void unlock(Object lock) {
-            if (lock != null) ev.release(thread.tid, lock, site);
+            if (lock == null) return;
+            settleHeldReads(thread, ev);
+            ev.release(thread.tid, lock, site);
         }
 
         @Override
         public void read(Object target, int field) {
-            if (thread.clinitDepth == 0) ev.read(thread.tid, target, symbols.derivedSite(site, AccessKind.FIELD_READ, field));
+            if (thread.clinitDepth != 0) return;
+            int derived = symbols.derivedSite(site, AccessKind.FIELD_READ, field);
+            if (!holdRead(thread, ev, target, -1, derived)) ev.read(thread.tid, target, derived);
         }
 
         @Override
@@ -94,7 +106,7 @@ public final class Recorder {
             int end = Math.min(length, to);
             for (int i = start; i < end; i++) {
                 if (write) ev.arrayWrite(thread.tid, array, i, site);
-                else ev.arrayRead(thread.tid, array, i, site);
+                else if (!holdRead(thread, ev, array, i, site)) ev.arrayRead(thread.tid, array, i, site);
             }
         }
 
@@ -106,6 +118,24 @@ public final class Recorder {
         @Override
         public void threadStarting(Thread child) {
             beforeStart(child, site);
+        }
+
+        @Override
+        public void beginOptimisticRead() {
+            settleHeldReads(thread, ev);
+            if (thread.heldReads == null) thread.heldReads = new HeldReads();
+            thread.holdingReads = true;
+        }
+
+        @Override
+        public void endOptimisticRead(boolean validated) {
+            if (!thread.holdingReads) return;
+            if (validated) {
+                settleHeldReads(thread, ev);
+            } else {
+                thread.holdingReads = false;
+                thread.heldReads.clear();
+            }
         }
     }
 
@@ -174,12 +204,12 @@ public final class Recorder {
         try {
             if (index < 0) {
                 if (write) ev.write(t.tid, target, site);
-                else ev.read(t.tid, target, site);
+                else if (!holdRead(t, ev, target, -1, site)) ev.read(t.tid, target, site);
             } else {
                 // The instruction itself will throw for a null array or a bad index.
                 if (target == null || index >= Array.getLength(target)) return;
                 if (write) ev.arrayWrite(t.tid, target, index, site);
-                else ev.arrayRead(t.tid, target, index, site);
+                else if (!holdRead(t, ev, target, index, site)) ev.arrayRead(t.tid, target, index, site);
             }
         } catch (Throwable e) {
             fail(e);
@@ -191,6 +221,7 @@ public final class Recorder {
         if (ev == null) return;
         ThreadRecord t = current.get();
         try {
+            settleHeldReads(t, ev);
             int key = symbols.fieldOf(site);
             if (release) ev.syncRelease(t.tid, target, key, site);
             else ev.syncAcquire(t.tid, target, key, site);
@@ -204,6 +235,7 @@ public final class Recorder {
         if (ev == null || lock == null) return;
         ThreadRecord t = current.get();
         try {
+            settleHeldReads(t, ev);
             if (acquire) ev.acquire(t.tid, lock, site);
             else ev.release(t.tid, lock, site);
         } catch (Throwable e) {
@@ -244,6 +276,7 @@ public final class Recorder {
         if (ev == null || child == null || byThread.get(child) != null) return;
         try {
             ThreadRecord parent = current.get();
+            settleHeldReads(parent, ev);
             ThreadRecord rec = recordOf(child, parent.tid, stacks.captureFromProgram());
             ev.threadStart(parent.tid, rec.tid);
         } catch (Throwable e) {
@@ -258,9 +291,40 @@ public final class Recorder {
             ThreadRecord rec = byThread.get(joined);
             if (rec == null) return; // never ran instrumented code: nothing to order
             threads.rename(rec.tid, nameOf(joined));
-            ev.threadJoin(current.get().tid, rec.tid);
+            settleHeldReads(rec, ev);   // it has ended: its last optimistic reads were never validated
+            ThreadRecord joiner = current.get();
+            settleHeldReads(joiner, ev);
+            ev.threadJoin(joiner.tid, rec.tid);
         } catch (Throwable e) {
             fail(e);
+        }
+    }
+
+    /**
+     * Holds a read of a thread inside an optimistic read section; false when it is not in one
+     * (the caller records the read as usual). A full section is settled and ends.
+     */
+    private boolean holdRead(ThreadRecord t, EventVisitor ev, Object target, int index, int site) {
+        if (!t.holdingReads) return false;
+        if (t.heldReads.add(target, index, site)) return true;
+        settleHeldReads(t, ev);
+        return false;
+    }
+
+    /**
+     * Ends {@code t}'s optimistic read section, if open, checking its held reads as the reads
+     * they were: called before each synchronisation event of the thread (which could change
+     * what they are ordered with), by a validation, and by the thread's joiner. The reads are
+     * reported with their site alone: the stack they were made on is gone.
+     */
+    private void settleHeldReads(ThreadRecord t, EventVisitor ev) {
+        if (!t.holdingReads) return;
+        t.holdingReads = false;
+        stacks.replaying(true);
+        try {
+            t.heldReads.replay(ev, t.tid);
+        } finally {
+            stacks.replaying(false);
         }
     }
 

@@ -25,6 +25,8 @@ class AccessTargetTest {
         }
         @Override public int field(String owner, String name) { return (owner + "." + name).length(); }
         @Override public void threadStarting(Thread child) { }
+        @Override public void beginOptimisticRead() { log.add("beginOptimisticRead"); }
+        @Override public void endOptimisticRead(boolean validated) { log.add("endOptimisticRead " + validated); }
 
         private static String name(Object o) {
             return o == null ? "null" : o.getClass().getSimpleName();

@@ -149,6 +149,12 @@ public final class Recorder {
     private final ThreadLocal<ThreadRecord> current = new ThreadLocal<>() {
         @Override
         protected ThreadRecord initialValue() {
+            // Registering runs JDK code (the first use of the record table's VarHandles interns
+            // method types in a ConcurrentHashMap) that can reach modelled JDK methods. Their
+            // hooks find this placeholder, which records nothing, instead of registering again.
+            ThreadRecord registering = new ThreadRecord(-1, Thread.currentThread());
+            registering.inModel = true;
+            set(registering);
             return recordOf(Thread.currentThread(), -1, null);
         }
     };

@@ -166,7 +166,7 @@ final class ClassInstrumenter extends ClassVisitor {
         List<ModelledCall> out = new java.util.ArrayList<>();
         if (jdkRules == null) return out;
         for (ModelledCall c : jdkRules) {
-            if (!c.inClass().endsWith("*") && !appliedRules.contains(c.id())) out.add(c);
+            if (!c.inClass().endsWith("*") && !c.optional() && !appliedRules.contains(c.id())) out.add(c);
         }
         return out;
     }

@@ -176,7 +176,7 @@ public final class CallModels {
             List<ModelledCall> out = new ArrayList<>(specs.size());
             for (Spec s : specs) {
                 out.add(new ModelledCall(out.size(), s.kind, s.inClass, s.inMethod, s.owner, s.name, s.descriptor,
-                        s.isStatic, s.refArgs, s.numArgs, s.before, s.after, s.model, s.op));
+                        s.isStatic, s.refArgs, s.numArgs, s.before, s.after, s.optional, s.model, s.op));
             }
             return out;
         }
@@ -197,6 +197,7 @@ public final class CallModels {
         int[] numArgs = new int[0];
         boolean before;
         boolean after;
+        boolean optional;
 
         Spec(ModelledCall.Kind kind, ApiModel model, int op, String owner, String name, String descriptor,
              boolean isStatic) {
@@ -228,6 +229,16 @@ public final class CallModels {
 
         public Spec after() {
             this.after = true;
+            return this;
+        }
+
+        /**
+         * A JDK rule that may match nothing: one row of a table applied wholesale to classes of
+         * which only some have the call. Rules are otherwise expected to match (see
+         * {@code JdkRuleCoverageTest}).
+         */
+        public Spec optional() {
+            this.optional = true;
             return this;
         }
 

@@ -24,21 +24,22 @@ final class CollectionCallbacks implements ApiModel {
 
     private static final CollectionCallbacks MODEL = new CollectionCallbacks();
 
-    /** The concurrent collections and their nested classes (iterators, views, spliterators, bins). */
+    /**
+     * The concurrent collections that call program code themselves, with their nested classes
+     * (iterators, views, spliterators, bins). ConcurrentSkipListSet and CopyOnWriteArraySet call
+     * it through the map or list they wrap; SynchronousQueue never does.
+     */
     private static final String[] SCOPES = {
             "java/util/concurrent/ConcurrentHashMap*",
             "java/util/concurrent/ConcurrentSkipListMap*",
-            "java/util/concurrent/ConcurrentSkipListSet*",
             "java/util/concurrent/ConcurrentLinkedQueue*",
             "java/util/concurrent/ConcurrentLinkedDeque*",
             "java/util/concurrent/CopyOnWriteArrayList*",
-            "java/util/concurrent/CopyOnWriteArraySet*",
             "java/util/concurrent/ArrayBlockingQueue*",
             "java/util/concurrent/LinkedBlockingQueue*",
             "java/util/concurrent/LinkedBlockingDeque*",
             "java/util/concurrent/PriorityBlockingQueue*",
             "java/util/concurrent/DelayQueue*",
-            "java/util/concurrent/SynchronousQueue*",
             "java/util/concurrent/LinkedTransferQueue*",
             // DelayQueue keeps its elements in a PriorityQueue, whose sift compares them.
             "java/util/PriorityQueue",
@@ -48,25 +49,26 @@ final class CollectionCallbacks implements ApiModel {
 
     static void register(CallModels.Builder b) {
         String object = "Ljava/lang/Object;";
+        // One table for every collection class: each has only some of these callbacks (optional rows).
         for (String scope : SCOPES) {
-            b.call(MODEL, ELEMENTS, "java/lang/Object", "equals", "(" + object + ")Z").refArgs(0).before().in(scope);
-            b.call(MODEL, ELEMENTS, "java/lang/Object", "hashCode", "()I").before().in(scope);
+            b.call(MODEL, ELEMENTS, "java/lang/Object", "equals", "(" + object + ")Z").refArgs(0).before().in(scope).optional();
+            b.call(MODEL, ELEMENTS, "java/lang/Object", "hashCode", "()I").before().in(scope).optional();
             b.call(MODEL, ELEMENTS, "java/lang/Comparable", "compareTo", "(" + object + ")I").refArgs(0).before()
-                    .in(scope);
+                    .in(scope).optional();
             b.call(MODEL, ARGUMENTS, "java/util/Comparator", "compare", "(" + object + object + ")I").refArgs(0, 1)
-                    .before().in(scope);
+                    .before().in(scope).optional();
             b.call(MODEL, ELEMENTS, "java/util/concurrent/Delayed", "getDelay", "(Ljava/util/concurrent/TimeUnit;)J")
-                    .before().in(scope);
+                    .before().in(scope).optional();
             b.call(MODEL, CALLBACK, "java/util/function/Function", "apply", "(" + object + ")" + object).refArgs(0)
-                    .before().after().in(scope);
+                    .before().after().in(scope).optional();
             b.call(MODEL, CALLBACK, "java/util/function/BiFunction", "apply", "(" + object + object + ")" + object)
-                    .refArgs(0, 1).before().after().in(scope);
+                    .refArgs(0, 1).before().after().in(scope).optional();
             b.call(MODEL, CALLBACK, "java/util/function/Consumer", "accept", "(" + object + ")V").refArgs(0).before()
-                    .in(scope);
+                    .in(scope).optional();
             b.call(MODEL, CALLBACK, "java/util/function/BiConsumer", "accept", "(" + object + object + ")V")
-                    .refArgs(0, 1).before().in(scope);
+                    .refArgs(0, 1).before().in(scope).optional();
             b.call(MODEL, CALLBACK, "java/util/function/Predicate", "test", "(" + object + ")Z").refArgs(0).before()
-                    .in(scope);
+                    .in(scope).optional();
         }
     }
 

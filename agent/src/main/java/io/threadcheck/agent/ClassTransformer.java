@@ -50,7 +50,7 @@ final class ClassTransformer implements ClassFileTransformer {
         if (!jdk && !inScope(loader, className)) return null;
         try {
             Instrumenter.Result result = jdk ? instrumenter.instrumentJdk(classfileBuffer, loader, className)
-                    : instrumenter.instrument(classfileBuffer, loader);
+                    : instrumenter.instrument(classfileBuffer, loader, classBeingRedefined == null);
             for (String method : result.skippedMethods()) {
                 System.err.println("threadcheck: left " + className.replace('/', '.') + "." + method
                         + " uninstrumented (too large or not safely instrumentable)");

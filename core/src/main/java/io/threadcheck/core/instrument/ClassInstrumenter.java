@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -37,6 +40,9 @@ final class ClassInstrumenter extends ClassVisitor {
     private final Map<String, Integer> maxLocals;
     private final CallModels.TypeTest types;
     private final Set<Integer> appliedRules = new java.util.HashSet<>();
+    private final boolean canAddMethods;
+    private final List<Bridge> bridges = new java.util.ArrayList<>();
+    private int access;
     private String internalName;
     private String className;
     private String sourceFile;
@@ -44,8 +50,10 @@ final class ClassInstrumenter extends ClassVisitor {
     private boolean changed;
 
     ClassInstrumenter(ClassVisitor next, SymbolTable symbols, ClassHierarchy hierarchy, ClassLoader loader,
-                      Set<String> skipped, List<ModelledCall> jdkRules, Map<String, Integer> maxLocals) {
+                      Set<String> skipped, List<ModelledCall> jdkRules, Map<String, Integer> maxLocals,
+                      boolean canAddMethods) {
         super(Opcodes.ASM9, next);
+        this.canAddMethods = canAddMethods;
         this.symbols = symbols;
         this.hierarchy = hierarchy;
         this.loader = loader;
@@ -63,6 +71,7 @@ final class ClassInstrumenter extends ClassVisitor {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         this.version = version;
+        this.access = access;
         this.internalName = name;
         this.className = name.replace('/', '.');
         super.visit(version, access, name, signature, superName, interfaces);
@@ -83,6 +92,74 @@ final class ClassInstrumenter extends ClassVisitor {
         }
         Integer locals = maxLocals.get(name + descriptor);
         return new MethodInstrumenter(mv, this, access, name, descriptor, locals == null ? 0 : locals);
+    }
+
+    /** A method-reference bridge to emit at the end of the class. */
+    private record Bridge(String name, String descriptor, Handle target, String enclosing, int line) {}
+
+    /**
+     * True when methods may be added: at first load, and in a class file version that allows
+     * private static methods in an interface when this is one. Never when retransforming.
+     */
+    boolean canAddMethods() {
+        boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        return canAddMethods && jdkRules == null && (!isInterface || (version & 0xFFFF) >= Opcodes.V9);
+    }
+
+    /**
+     * A private static bridge that calls {@code target} (receiver first for an instance method),
+     * named as javac names a lambda of method {@code enclosing}, so reports show the enclosing
+     * method; one per target and enclosing method.
+     */
+    Handle bridgeFor(Handle target, String enclosing, int line) {
+        for (Bridge b : bridges) {
+            if (b.target().equals(target) && b.enclosing().equals(enclosing)) return handle(b);
+        }
+        // Inside a lambda body the bridge extends its name, so it still reads as that method's lambda.
+        String base = enclosing.startsWith("lambda$") ? enclosing
+                : "lambda$" + (enclosing.equals("<init>") ? "new" : enclosing.equals("<clinit>") ? "static" : enclosing);
+        String descriptor = target.getTag() == Opcodes.H_INVOKESTATIC ? target.getDesc()
+                : "(" + Type.getObjectType(target.getOwner()).getDescriptor() + target.getDesc().substring(1);
+        Bridge made = new Bridge(base + "$threadcheck$" + bridges.size(), descriptor, target, enclosing, line);
+        bridges.add(made);
+        return handle(made);
+    }
+
+    private Handle handle(Bridge b) {
+        return new Handle(Opcodes.H_INVOKESTATIC, internalName, b.name(), b.descriptor(),
+                (access & Opcodes.ACC_INTERFACE) != 0);
+    }
+
+    @Override
+    public void visitEnd() {
+        int bridgeAccess = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
+        for (Bridge b : bridges) {
+            Type[] params = Type.getArgumentTypes(b.descriptor());
+            int locals = 0;
+            for (Type t : params) locals += t.getSize();
+            MethodVisitor mv = new MethodInstrumenter(cv.visitMethod(bridgeAccess, b.name(), b.descriptor(), null, null),
+                    this, bridgeAccess, b.name(), b.descriptor(), locals);
+            mv.visitCode();
+            Label start = new Label();
+            mv.visitLabel(start);
+            if (b.line() > 0) mv.visitLineNumber(b.line(), start);
+            int slot = 0;
+            for (Type t : params) {
+                mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
+                slot += t.getSize();
+            }
+            Handle target = b.target();
+            int opcode = switch (target.getTag()) {
+                case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+                case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+                default -> Opcodes.INVOKEVIRTUAL;
+            };
+            mv.visitMethodInsn(opcode, target.getOwner(), target.getName(), target.getDesc(), target.isInterface());
+            mv.visitInsn(Type.getReturnType(b.descriptor()).getOpcode(Opcodes.IRETURN));
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+        super.visitEnd();
     }
 
     /** True for a program class: accesses, monitors and thread calls are recorded. */

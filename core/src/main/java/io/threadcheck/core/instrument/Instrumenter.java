@@ -50,7 +50,16 @@ public final class Instrumenter {
      * @throws IllegalArgumentException when ASM cannot read the class file
      */
     public Result instrument(byte[] classFile, ClassLoader loader) {
-        return instrument(classFile, loader, null);
+        return instrument(classFile, loader, null, true);
+    }
+
+    /**
+     * As {@link #instrument(byte[], ClassLoader)}; {@code canAddMethods} is false when an
+     * already loaded class is retransformed (the JVM then refuses new methods, so method
+     * references are left as they are).
+     */
+    public Result instrument(byte[] classFile, ClassLoader loader, boolean canAddMethods) {
+        return instrument(classFile, loader, null, canAddMethods);
     }
 
     /**
@@ -60,7 +69,7 @@ public final class Instrumenter {
     public Result instrumentJdk(byte[] classFile, ClassLoader loader, String internalName) {
         List<ModelledCall> rules = CallModels.get().jdkRules(internalName);
         if (rules.isEmpty()) return new Result(null, Set.of());
-        return instrument(classFile, loader, rules);
+        return instrument(classFile, loader, rules, false);
     }
 
     /** True when JDK class {@code internalName} has model rules. */
@@ -68,7 +77,8 @@ public final class Instrumenter {
         return CallModels.get().hasJdkRules(internalName);
     }
 
-    private Result instrument(byte[] classFile, ClassLoader loader, List<ModelledCall> jdkRules) {
+    private Result instrument(byte[] classFile, ClassLoader loader, List<ModelledCall> jdkRules,
+                              boolean canAddMethods) {
         ClassReader reader = new ClassReader(classFile);
         hierarchy.define(loader, reader);
         Map<String, Integer> maxLocals = maxLocals(reader);
@@ -76,7 +86,7 @@ public final class Instrumenter {
         for (int attempt = 0; ; attempt++) {
             ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
             ClassInstrumenter instrumenter = new ClassInstrumenter(writer, symbols, hierarchy, loader, skipped,
-                    jdkRules, maxLocals);
+                    jdkRules, maxLocals, canAddMethods);
             try {
                 reader.accept(instrumenter, 0);
                 List<String> unmatched = new java.util.ArrayList<>();

@@ -4,6 +4,7 @@ import static io.threadcheck.core.instrument.HookNames.*;
 
 import io.threadcheck.core.model.ModelledCall;
 import io.threadcheck.core.record.AccessKind;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -179,9 +180,42 @@ final class MethodInstrumenter extends MethodVisitor {
     }
 
     @Override
-    public void visitInvokeDynamicInsn(String name, String descriptor, org.objectweb.asm.Handle bsm, Object... args) {
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bsm, Object... args) {
         enter();
+        Handle target = methodReferenceTarget(bsm, args);
+        if (target != null) {
+            // A method reference to a modelled method (queue::add) is called from a class the JVM
+            // spins, which is never instrumented: route it through a bridge of ours that makes
+            // the same call as ordinary, hooked bytecode.
+            Object[] bridged = args.clone();
+            bridged[1] = cls.bridgeFor(target, this.name, line);
+            super.visitInvokeDynamicInsn(name, descriptor, bsm, bridged);
+            cls.changed();
+            return;
+        }
         super.visitInvokeDynamicInsn(name, descriptor, bsm, args);
+    }
+
+    /**
+     * The implementation method of a lambda-metafactory call site when it is a modelled method
+     * that a bridge can call instead; null otherwise (lambdas with bodies of their own are
+     * instrumented already; serializable ones name their implementation in
+     * {@code $deserializeLambda$}, so they keep it).
+     */
+    private Handle methodReferenceTarget(Handle bsm, Object[] args) {
+        if (!program || !cls.canAddMethods() || !bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")
+                || args.length < 3 || !(args[1] instanceof Handle target)) {
+            return null;
+        }
+        if (bsm.getName().equals("altMetafactory")
+                && (args.length < 4 || !(args[3] instanceof Integer flags) || (flags & 1) != 0)) {
+            return null; // FLAG_SERIALIZABLE
+        }
+        int tag = target.getTag();
+        boolean isStaticCall = tag == Opcodes.H_INVOKESTATIC;
+        if (tag != Opcodes.H_INVOKEVIRTUAL && tag != Opcodes.H_INVOKEINTERFACE && !isStaticCall) return null;
+        ModelledCall model = cls.callModel(isStaticCall, target.getOwner(), target.getName(), target.getDesc(), name);
+        return model == null ? null : target;
     }
 
     @Override

@@ -4,11 +4,16 @@
 #
 #   mvn -B -q package -DskipTests && bash benchmarks/run-slowdown.sh [runs] [kernel args...]
 #
+# KERNEL picks the workload: bench.Sor (default; plain field and array accesses, args: size
+# iterations threads) or bench.Handoff (library synchronisation: queue, ConcurrentHashMap,
+# ReentrantLock, executor; args: records pairs).
+#
 # Figures, not assertions: this is a benchmark, not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}; shift || true
-if [ $# -gt 0 ]; then args=("$@"); else args=(600 60 2); fi
+kernel=${KERNEL:-bench.Sor}
+if [ $# -gt 0 ]; then args=("$@"); elif [ "$kernel" = bench.Sor ]; then args=(600 60 2); else args=(); fi
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 agent=agent/target/threadcheck-agent.jar
 classes=benchmarks/target/classes
@@ -19,7 +24,7 @@ trap 'rm -rf "$out"' EXIT
 time_run() { # prints "millis checksum"
   local start end sum
   start=$(date +%s%N)
-  sum=$("$java" "$@" -cp "$classes" bench.Sor "${args[@]}" 2>/dev/null)
+  sum=$("$java" "$@" -cp "$classes" "$kernel" "${args[@]}" 2>/dev/null)
   end=$(date +%s%N)
   echo "$(( (end - start) / 1000000 )) ${sum#checksum }"
 }
@@ -35,7 +40,7 @@ distinct=$(printf '%s\n' "${sums[@]}" | sort -u | wc -l)
 races=$(grep -c '"variable"' "$out/threadcheck-report.json" || true)
 mp=$(printf '%s\n' "${plain[@]}" | median)
 ma=$(printf '%s\n' "${agented[@]}" | median)
-echo "kernel: bench.Sor ${args[*]} (size iterations threads); $runs runs each, wall time incl. JVM start"
+echo "kernel: $kernel ${args[*]}; $runs runs each, wall time incl. JVM start"
 echo "without agent: ${plain[*]} ms -> median $mp ms"
 echo "with agent:    ${agented[*]} ms -> median $ma ms"
 awk -v a="$ma" -v p="$mp" 'BEGIN {printf "slowdown: %.1fx\n", a / p}'

@@ -71,6 +71,12 @@ final class ObjectShadow {
         return s.getOrCreate(key, SyncState.FACTORY);
     }
 
+    /** The sync location {@code key} if anything was ever released there, else null. */
+    SyncState syncIfPresent(int key) {
+        IntTable<SyncState> s = syncs;
+        return s == null ? null : s.get(key);
+    }
+
     private synchronized IntTable<SyncState> syncs() {
         IntTable<SyncState> s = syncs;
         if (s == null) syncs = s = new IntTable<>(2);

@@ -228,6 +228,12 @@ public final class RaceDetector extends EventVisitor {
         return sync == null ? staticSyncs.getOrCreate(key, SyncState.FACTORY) : shadow(sync).sync(key);
     }
 
+    private SyncState existingSyncState(Object sync, int key) {
+        if (sync == null) return staticSyncs.get(key);
+        ObjectShadow shadow = objects.get(sync);
+        return shadow == null ? null : shadow.syncIfPresent(key);
+    }
+
     @Override
     public void syncRelease(int tid, Object sync, int key, int site) {
         try {
@@ -251,9 +257,13 @@ public final class RaceDetector extends EventVisitor {
             ThreadState t = thread(tid);
             if (t != null) {
                 t.counts.syncEvents++;
-                SyncState s = syncState(sync, key);
-                synchronized (s) {
-                    t.join(s.vc);                         // C_t ⊔= L
+                // Acquiring where nothing was ever released orders nothing: make no state for it
+                // (a program reads many more elements and flags than it publishes).
+                SyncState s = existingSyncState(sync, key);
+                if (s != null) {
+                    synchronized (s) {
+                        t.join(s.vc);                     // C_t ⊔= L
+                    }
                 }
             }
         } finally {

@@ -9,6 +9,7 @@ import static io.threadcheck.agent.it.SourceMarkers.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import programs.MethodRefBoundSubtype;
 import programs.MethodRefHandoff;
 import programs.MethodRefUnsafeRace;
 
@@ -26,6 +27,15 @@ class MethodReferencesIT {
         // sum of i + len("item-" + i) for i < 20: 190 + 5*20 + 10 + 2*10
         assertThat(run.stdout()).as(run.describe()).isEqualToNormalizingNewlines("sum=320\n");
         assertCleanRun(run.report(), run, 3);
+    }
+
+    @Test
+    void boundReceiverTypedAsASubtypeStillLinksAndPublishes() {
+        // The bridge must take the captured receiver exactly as the call site types it.
+        AgentRun.Result run = AgentRun.of(MethodRefBoundSubtype.class).run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).isEqualToNormalizingNewlines("value=7\n");
+        assertCleanRun(run.report(), run, 2);
     }
 
     @Test

@@ -109,17 +109,27 @@ final class ClassInstrumenter extends ClassVisitor {
     /**
      * A private static bridge that calls {@code target} (receiver first for an instance method),
      * named as javac names a lambda of method {@code enclosing}, so reports show the enclosing
-     * method; one per target and enclosing method.
+     * method; one per target, enclosing method and captured types. The lambda metafactory wants
+     * the captured values' types exactly, so the leading parameters are taken from the call
+     * site's {@code factoryDescriptor} (a bound receiver may be typed as a subtype of the
+     * method's owner); the rest are the target's own.
      */
-    Handle bridgeFor(Handle target, String enclosing, int line) {
+    Handle bridgeFor(Handle target, String enclosing, int line, String factoryDescriptor) {
+        Type[] captured = Type.getArgumentTypes(factoryDescriptor);
+        boolean instance = target.getTag() != Opcodes.H_INVOKESTATIC;
+        java.util.List<Type> params = new java.util.ArrayList<>();
+        if (instance) params.add(Type.getObjectType(target.getOwner()));
+        params.addAll(java.util.Arrays.asList(Type.getArgumentTypes(target.getDesc())));
+        for (int i = 0; i < captured.length && i < params.size(); i++) params.set(i, captured[i]);
+        String descriptor = Type.getMethodDescriptor(Type.getReturnType(target.getDesc()), params.toArray(new Type[0]));
         for (Bridge b : bridges) {
-            if (b.target().equals(target) && b.enclosing().equals(enclosing)) return handle(b);
+            if (b.target().equals(target) && b.enclosing().equals(enclosing) && b.descriptor().equals(descriptor)) {
+                return handle(b);
+            }
         }
         // Inside a lambda body the bridge extends its name, so it still reads as that method's lambda.
         String base = enclosing.startsWith("lambda$") ? enclosing
                 : "lambda$" + (enclosing.equals("<init>") ? "new" : enclosing.equals("<clinit>") ? "static" : enclosing);
-        String descriptor = target.getTag() == Opcodes.H_INVOKESTATIC ? target.getDesc()
-                : "(" + Type.getObjectType(target.getOwner()).getDescriptor() + target.getDesc().substring(1);
         Bridge made = new Bridge(base + "$threadcheck$" + bridges.size(), descriptor, target, enclosing, line);
         bridges.add(made);
         return handle(made);

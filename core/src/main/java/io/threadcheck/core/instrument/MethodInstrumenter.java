@@ -188,7 +188,7 @@ final class MethodInstrumenter extends MethodVisitor {
             // spins, which is never instrumented: route it through a bridge of ours that makes
             // the same call as ordinary, hooked bytecode.
             Object[] bridged = args.clone();
-            bridged[1] = cls.bridgeFor(target, this.name, line);
+            bridged[1] = cls.bridgeFor(target, this.name, line, descriptor);
             super.visitInvokeDynamicInsn(name, descriptor, bsm, bridged);
             cls.changed();
             return;

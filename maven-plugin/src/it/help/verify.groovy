@@ -1,0 +1,9 @@
+def log = new File(basedir, 'build.log').text
+def expect = { String s -> assert log.contains(s) : "build.log lacks: " + s }
+expect('threadcheck:prepare-agent')
+expect('threadcheck:check')
+expect('threadcheck:help')
+expect('failOnRace')
+expect('maxFindings')
+expect('propertyName')
+true

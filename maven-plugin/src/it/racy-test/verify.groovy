@@ -1,0 +1,10 @@
+// The build failed because of the race, and named it by file:line, variable and threads.
+def log = new File(basedir, 'build.log').text
+def expect = { String s -> assert log.contains(s) : "build.log lacks: " + s }
+expect('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+expect('RacyTest.java:10: data race on it.RacyTest.hits: ')
+expect('"bumper-')
+expect('threadcheck: 1 data race(s) found (failOnRace)')
+expect('BUILD FAILURE')
+assert new File(basedir, 'target/threadcheck/default/threadcheck-report.json').isFile()
+true

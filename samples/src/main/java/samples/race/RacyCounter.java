@@ -1,5 +1,7 @@
 package samples.race;
 
+import samples.Verdict;
+
 /**
  * The classic data race: two threads increment a shared counter without synchronisation.
  * {@code count++} is a read and a write; with no happens-before between the threads, both
@@ -9,12 +11,14 @@ package samples.race;
  * {@code count++} line, whatever the timing: the accesses are unordered, which is all a
  * happens-before checker needs to see.
  */
+@Verdict(topics = 9, title = "count++ from two threads, no lock",
+        races = @Verdict.Race(variable = "samples.race.RacyCounter.count", marker = "count"))
 public class RacyCounter {
 
     private int count;
 
     void increment() {
-        count++;
+        count++; // race:count
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -43,11 +43,10 @@ public final class AgentMain {
             openJdkPackages(inst);
             ClassTransformer transformer = new ClassTransformer(instrumenter, options.scope, inst);
             inst.addTransformer(transformer, true);
-            retransformModelledJdkClasses(inst, transformer);
+            retransformLoaded(inst, transformer, attached);
             recorder.start(detector);
             Runtime.getRuntime().addShutdownHook(new Thread(
                     new ReportOnExit(options, recorder, detector, transformer, startNanos), "threadcheck-report"));
-            if (attached) retransformLoaded(inst, transformer);
         } catch (Throwable e) {
             System.err.println("threadcheck: the agent could not start; the program runs unchecked: " + e);
         }
@@ -81,11 +80,17 @@ public final class AgentMain {
         inst.redefineModule(base, reads, Map.of(), opens, Set.of(), Map.of());
     }
 
-    /** JDK classes with model rules that are already loaded (Thread, ...) are retransformed now. */
-    private static void retransformModelledJdkClasses(Instrumentation inst, ClassTransformer transformer) {
+    /**
+     * Retransforms the loaded classes the transformer wants: the JDK classes with model rules
+     * (Thread is loaded long before any agent), and after an attach the program's classes too.
+     */
+    private static void retransformLoaded(Instrumentation inst, ClassTransformer transformer, boolean programClasses) {
         List<Class<?>> targets = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (inst.isModifiableClass(c) && transformer.isModelledJdkClass(c.getClassLoader(), c.getName().replace('.', '/'))) {
+            if (!inst.isModifiableClass(c)) continue;
+            String name = c.getName().replace('.', '/');
+            if (transformer.isModelledJdkClass(c.getClassLoader(), name)
+                    || (programClasses && transformer.inScope(c.getClassLoader(), name))) {
                 targets.add(c);
             }
         }
@@ -93,25 +98,8 @@ public final class AgentMain {
             try {
                 inst.retransformClasses(c);
             } catch (Throwable e) {
-                System.err.println("threadcheck: could not apply the model of " + c.getName()
-                        + "; its happens-before edges are missing: " + e);
-            }
-        }
-    }
-
-    /** Classes loaded before an attach are instrumented by retransforming them. */
-    private static void retransformLoaded(Instrumentation inst, ClassTransformer transformer) {
-        List<Class<?>> targets = new ArrayList<>();
-        for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (inst.isModifiableClass(c) && transformer.inScope(c.getClassLoader(), c.getName().replace('.', '/'))) {
-                targets.add(c);
-            }
-        }
-        for (Class<?> c : targets) {
-            try {
-                inst.retransformClasses(c);
-            } catch (Throwable e) {
-                System.err.println("threadcheck: could not instrument loaded class " + c.getName() + ": " + e);
+                System.err.println("threadcheck: could not instrument loaded class " + c.getName()
+                        + " (its checks or happens-before edges are missing): " + e);
             }
         }
     }

@@ -253,30 +253,20 @@ final class MethodInstrumenter extends MethodVisitor {
                 super.visitInsn(Opcodes.DUP2_X2);
                 arrayWriteHook();
             }
-            case Opcodes.MONITORENTER -> {
-                super.visitInsn(Opcodes.DUP);
-                super.visitInsn(opcode);
-                push(site(AccessKind.MONITOR_ENTER, -1));
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "monitorEnter", OBJ_SITE, false);
-                cls.changed();
+            case Opcodes.MONITORENTER, Opcodes.MONITOREXIT, Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN,
+                 Opcodes.DRETURN, Opcodes.ARETURN, Opcodes.RETURN -> {
+                monitorInsn(opcode);
                 return;
-            }
-            case Opcodes.MONITOREXIT -> {
-                super.visitInsn(Opcodes.DUP);
-                push(site(AccessKind.MONITOR_EXIT, -1));
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "monitorExit", OBJ_SITE, false);
-                cls.changed();
-            }
-            case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN,
-                 Opcodes.ARETURN, Opcodes.RETURN -> {
-                if (exitHandler) exitHook(AccessKind.MONITOR_EXIT);
             }
             default -> { }
         }
         super.visitInsn(opcode);
     }
 
-    /** Monitors only (a JDK class whose monitors are modelled). */
+    /**
+     * A monitor instruction, or a return (which leaves a synchronized method's monitor): in a
+     * program class, or in a JDK class whose monitors are modelled.
+     */
     private void monitorInsn(int opcode) {
         if (opcode == Opcodes.MONITORENTER || exitHandler) cls.applied(cls.methodRule(ModelledCall.Kind.MONITORS, "*", null));
         if (opcode == Opcodes.MONITORENTER) {

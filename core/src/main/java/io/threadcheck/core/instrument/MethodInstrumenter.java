@@ -32,7 +32,7 @@ final class MethodInstrumenter extends MethodVisitor {
     private final boolean constructor;
     private final boolean program;       // a program class: record accesses, not just model rules
     private final boolean monitors;
-    private final int spillBase;         // first local free for keeping a modelled call's operands
+    private final ModelHookEmitter hooks;
     private final ModelledCall entryRule;
     private final ModelledCall exitRule;
     private final Label tryStart = new Label();
@@ -52,7 +52,7 @@ final class MethodInstrumenter extends MethodVisitor {
         this.cls = cls;
         this.name = name;
         this.descriptor = descriptor;
-        this.spillBase = spillBase;
+        this.hooks = new ModelHookEmitter(mv, spillBase);
         this.program = cls.isProgramClass();
         this.monitors = program || cls.methodRule(ModelledCall.Kind.MONITORS, "*", null) != null;
         this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
@@ -73,7 +73,10 @@ final class MethodInstrumenter extends MethodVisitor {
     private void enter() {
         if (entered) return;
         entered = true;
-        if (entryRule != null) methodRuleHook(entryRule, true, null);
+        if (entryRule != null) {
+            hooks.methodEntry(entryRule, site(AccessKind.API_CALL, entryRule.id()), isStatic, descriptor);
+            cls.applied(entryRule);
+        }
         if (!exitHandler) return;
         super.visitTryCatchBlock(tryStart, tryEnd, handler, null);
         if (clinit) {
@@ -222,7 +225,8 @@ final class MethodInstrumenter extends MethodVisitor {
     public void visitInsn(int opcode) {
         enter();
         if (exitRule != null && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
-            methodRuleHook(exitRule, false, Type.getReturnType(descriptor));
+            hooks.methodExit(exitRule, site(AccessKind.API_CALL, exitRule.id()), isStatic, descriptor);
+            cls.applied(exitRule);
         }
         if (!program) {
             if (monitors) monitorInsn(opcode);
@@ -303,22 +307,7 @@ final class MethodInstrumenter extends MethodVisitor {
                 super.visitFieldInsn(opcode, owner, fieldName, descriptor);
                 return;
             }
-            // [obj] -> [obj, value] -> [value, obj] -> hook(obj, ..., value) -> [value]; the value
-            // read is passed as the hook's result (kept in a spill local meanwhile).
-            Type type = Type.getType(descriptor);
-            super.visitInsn(Opcodes.DUP);
-            super.visitFieldInsn(opcode, owner, fieldName, descriptor);
-            keepResult(type, spillBase);
-            if (type.getSize() == 2) {
-                super.visitInsn(Opcodes.DUP2_X1);
-                super.visitInsn(Opcodes.POP2);
-            } else {
-                super.visitInsn(Opcodes.SWAP);
-            }
-            pushNoArgs();
-            pushResult(type, spillBase);
-            push(site(AccessKind.API_CALL, rule.id()));
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiAfter", API_AFTER, false);
+            hooks.fieldRead(rule, site(AccessKind.API_CALL, rule.id()), opcode, owner, fieldName, descriptor);
             cls.applied(rule);
             return;
         }
@@ -392,7 +381,8 @@ final class MethodInstrumenter extends MethodVisitor {
         if (opcode != Opcodes.INVOKESPECIAL) {
             ModelledCall model = cls.callModel(opcode == Opcodes.INVOKESTATIC, owner, method, descriptor, name);
             if (model != null) {
-                modelledCall(model, opcode, owner, method, descriptor, isInterface);
+                hooks.call(model, site(AccessKind.API_CALL, model.id()), opcode, owner, method, descriptor, isInterface);
+                cls.applied(model);
                 return;
             }
         }
@@ -417,148 +407,6 @@ final class MethodInstrumenter extends MethodVisitor {
             return;
         }
         super.visitMethodInsn(opcode, owner, method, descriptor, isInterface);
-    }
-
-    /**
-     * A modelled call: its receiver and arguments go to locals from {@link #spillBase} (a
-     * straight run of code, so no stack map frame ever sees them), the before-hook gets the
-     * selected ones, they are reloaded for the call, and the after-hook gets them again with
-     * the result (kept in one more local).
-     */
-    private void modelledCall(ModelledCall model, int opcode, String owner, String method, String desc,
-                              boolean isInterface) {
-        boolean staticCall = opcode == Opcodes.INVOKESTATIC;
-        Type[] params = Type.getArgumentTypes(desc);
-        int[] slots = new int[params.length];
-        int next = spillBase + (staticCall ? 0 : 1);
-        for (int i = 0; i < params.length; i++) {
-            slots[i] = next;
-            next += params[i].getSize();
-        }
-        int resultSlot = next;
-        for (int i = params.length - 1; i >= 0; i--) super.visitVarInsn(params[i].getOpcode(Opcodes.ISTORE), slots[i]);
-        if (!staticCall) super.visitVarInsn(Opcodes.ASTORE, spillBase);
-        int site = site(AccessKind.API_CALL, model.id());
-        if (model.before()) {
-            pushHookOperands(model, staticCall ? -1 : spillBase, params, slots);
-            push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiBefore", API_BEFORE, false);
-        }
-        if (!staticCall) super.visitVarInsn(Opcodes.ALOAD, spillBase);
-        for (int i = 0; i < params.length; i++) super.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
-        super.visitMethodInsn(opcode, owner, method, desc, isInterface);
-        if (model.after()) {
-            Type ret = Type.getReturnType(desc);
-            keepResult(ret, resultSlot);
-            pushHookOperands(model, staticCall ? -1 : spillBase, params, slots);
-            pushResult(ret, resultSlot);
-            push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiAfter", API_AFTER, false);
-        }
-        cls.applied(model);
-    }
-
-    /** An ENTRY (before) or EXIT (after, with the value about to be returned) rule of this JDK method. */
-    private void methodRuleHook(ModelledCall rule, boolean entry, Type ret) {
-        Type[] params = Type.getArgumentTypes(descriptor);
-        int[] slots = new int[params.length];
-        int next = isStatic ? 0 : 1;
-        for (int i = 0; i < params.length; i++) {
-            slots[i] = next;
-            next += params[i].getSize();
-        }
-        int site = site(AccessKind.API_CALL, rule.id());
-        if (entry) {
-            pushHookOperands(rule, isStatic ? -1 : 0, params, slots);
-            push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiBefore", API_BEFORE, false);
-        } else {
-            keepResult(ret, spillBase);
-            pushHookOperands(rule, isStatic ? -1 : 0, params, slots);
-            pushResult(ret, spillBase);
-            push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "apiAfter", API_AFTER, false);
-        }
-        cls.applied(rule);
-    }
-
-    /** Pushes recv, a0, a1, n0, n1, n2 as {@code model} selects them (null / 0 when not). */
-    private void pushHookOperands(ModelledCall model, int recvSlot, Type[] params, int[] slots) {
-        if (recvSlot < 0) super.visitInsn(Opcodes.ACONST_NULL);
-        else super.visitVarInsn(Opcodes.ALOAD, recvSlot);
-        // A rule without a descriptor (VarHandle's signature-polymorphic methods, every overload of
-        // a JDK method) may select a parameter this descriptor lacks or types otherwise: null / 0.
-        for (int k = 0; k < 2; k++) {
-            int i = k < model.refArgs().length ? model.refArgs()[k] : -1;
-            if (i >= 0 && i < params.length && params[i].getSort() >= Type.ARRAY) {
-                super.visitVarInsn(Opcodes.ALOAD, slots[i]);
-            } else {
-                super.visitInsn(Opcodes.ACONST_NULL);
-            }
-        }
-        for (int k = 0; k < 3; k++) {
-            int i = k < model.numArgs().length ? model.numArgs()[k] : -1;
-            if (i >= 0 && i < params.length && isIntegral(params[i])) {
-                super.visitVarInsn(params[i].getOpcode(Opcodes.ILOAD), slots[i]);
-                if (params[i].getSort() != Type.LONG) super.visitInsn(Opcodes.I2L);
-            } else {
-                super.visitInsn(Opcodes.LCONST_0);
-            }
-        }
-    }
-
-    private static boolean isIntegral(Type t) {
-        int sort = t.getSort();
-        return sort >= Type.BOOLEAN && sort <= Type.LONG && sort != Type.FLOAT;
-    }
-
-    /** Pushes empty a0, a1, n0, n1, n2 (the receiver is already on the stack). */
-    private void pushNoArgs() {
-        super.visitInsn(Opcodes.ACONST_NULL);
-        super.visitInsn(Opcodes.ACONST_NULL);
-        super.visitInsn(Opcodes.LCONST_0);
-        super.visitInsn(Opcodes.LCONST_0);
-        super.visitInsn(Opcodes.LCONST_0);
-    }
-
-    private void keepResult(Type ret, int slot) {
-        switch (ret.getSort()) {
-            case Type.VOID, Type.FLOAT, Type.DOUBLE -> { }
-            case Type.LONG -> {
-                super.visitInsn(Opcodes.DUP2);
-                super.visitVarInsn(Opcodes.LSTORE, slot);
-            }
-            case Type.OBJECT, Type.ARRAY -> {
-                super.visitInsn(Opcodes.DUP);
-                super.visitVarInsn(Opcodes.ASTORE, slot);
-            }
-            default -> {
-                super.visitInsn(Opcodes.DUP);
-                super.visitVarInsn(Opcodes.ISTORE, slot);
-            }
-        }
-    }
-
-    private void pushResult(Type ret, int slot) {
-        switch (ret.getSort()) {
-            case Type.VOID, Type.FLOAT, Type.DOUBLE -> {
-                super.visitInsn(Opcodes.ACONST_NULL);
-                super.visitInsn(Opcodes.LCONST_0);
-            }
-            case Type.LONG -> {
-                super.visitInsn(Opcodes.ACONST_NULL);
-                super.visitVarInsn(Opcodes.LLOAD, slot);
-            }
-            case Type.OBJECT, Type.ARRAY -> {
-                super.visitVarInsn(Opcodes.ALOAD, slot);
-                super.visitInsn(Opcodes.LCONST_0);
-            }
-            default -> {
-                super.visitInsn(Opcodes.ACONST_NULL);
-                super.visitVarInsn(Opcodes.ILOAD, slot);
-                super.visitInsn(Opcodes.I2L);
-            }
-        }
     }
 
     private static boolean isWait(int opcode, String method, String descriptor) {
@@ -596,9 +444,6 @@ final class MethodInstrumenter extends MethodVisitor {
     }
 
     private void push(int value) {
-        if (value >= -1 && value <= 5) super.visitInsn(Opcodes.ICONST_0 + value);
-        else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) super.visitIntInsn(Opcodes.BIPUSH, value);
-        else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) super.visitIntInsn(Opcodes.SIPUSH, value);
-        else super.visitLdcInsn(value);
+        ModelHookEmitter.push(mv, value);
     }
 }

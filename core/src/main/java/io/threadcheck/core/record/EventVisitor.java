@@ -70,6 +70,52 @@ public abstract class EventVisitor {
     }
 
     /**
+     * {@code tid} is about to block until it gets {@code lock}: a monitor enter, {@code Lock.lock},
+     * the read side of a read-write lock, a semaphore's acquire. The acquisition follows
+     * ({@link #acquire}, or {@link #sharedAcquire} for a read side or semaphore) unless the call
+     * throws. Not every acquisition has one: a synchronized method is entered before any hook
+     * runs, so it may come with {@link #acquire} alone.
+     */
+    public void lockRequest(int tid, Object lock, int site) {
+        if (next != null) next.lockRequest(tid, lock, site);
+    }
+
+    /**
+     * {@code tid} now holds {@code lock}, which it took without waiting for it (a successful
+     * {@code tryLock}): for happens-before an {@link #acquire}, but it could not have deadlocked.
+     */
+    public void tryAcquire(int tid, Object lock, int site) {
+        if (next != null) next.tryAcquire(tid, lock, site);
+    }
+
+    /**
+     * {@code tid} got a share of {@code lock} that does not exclude others: the read side of a
+     * read-write lock, or a semaphore's permits. No lock in the lockset (its happens-before edges
+     * come as {@link #syncAcquire}); for contention only.
+     */
+    public void sharedAcquire(int tid, Object lock, int site) {
+        if (next != null) next.sharedAcquire(tid, lock, site);
+    }
+
+    /** {@code tid} gives up its share of {@code lock} (a read unlock, a semaphore release). */
+    public void sharedRelease(int tid, Object lock, int site) {
+        if (next != null) next.sharedRelease(tid, lock, site);
+    }
+
+    /**
+     * {@code tid} starts waiting on {@code lock} in {@code Object.wait} or {@code Condition.await}
+     * (delivered before the {@link #release} that gives the lock up).
+     */
+    public void waitStart(int tid, Object lock, int site) {
+        if (next != null) next.waitStart(tid, lock, site);
+    }
+
+    /** {@code tid}'s wait on {@code lock} has ended (delivered after the {@link #acquire} that took it back). */
+    public void waitEnd(int tid, Object lock, int site) {
+        if (next != null) next.waitEnd(tid, lock, site);
+    }
+
+    /**
      * A release edge on a synchronisation location that is not a lock: a volatile write, a
      * latch count-down, a queue put. The location is ({@code sync}, {@code key}), e.g. the
      * object and the field id of a volatile field ({@code sync} null for a static one).

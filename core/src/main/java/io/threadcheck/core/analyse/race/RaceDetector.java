@@ -195,16 +195,30 @@ public final class RaceDetector extends EventVisitor {
     @Override
     public void acquire(int tid, Object lock, int site) {
         try {
-            ThreadState t = thread(tid);
-            if (t != null && lock != null) {
-                t.counts.syncEvents++;
-                LockState l = shadow(lock).lock(lock);
-                long[] lv = l.vc;
-                if (lv != null) t.join(lv);     // C_t ⊔= L_m
-                t.acquired(l.name);
-            }
+            acquired(tid, lock);
         } finally {
             super.acquire(tid, lock, site);
+        }
+    }
+
+    /** A lock taken without waiting orders exactly as one taken after a wait. */
+    @Override
+    public void tryAcquire(int tid, Object lock, int site) {
+        try {
+            acquired(tid, lock);
+        } finally {
+            super.tryAcquire(tid, lock, site);
+        }
+    }
+
+    private void acquired(int tid, Object lock) {
+        ThreadState t = thread(tid);
+        if (t != null && lock != null) {
+            t.counts.syncEvents++;
+            LockState l = shadow(lock).lock(lock);
+            long[] lv = l.vc;
+            if (lv != null) t.join(lv);     // C_t ⊔= L_m
+            t.acquired(l.name);
         }
     }
 

@@ -41,6 +41,7 @@ final class ClassInstrumenter extends ClassVisitor {
     private final CallModels.TypeTest types;
     private final Set<Integer> appliedRules = new java.util.HashSet<>();
     private final boolean canAddMethods;
+    private final Recording recording;
     private final List<Bridge> bridges = new java.util.ArrayList<>();
     private int access;
     private String internalName;
@@ -51,9 +52,10 @@ final class ClassInstrumenter extends ClassVisitor {
 
     ClassInstrumenter(ClassVisitor next, SymbolTable symbols, ClassHierarchy hierarchy, ClassLoader loader,
                       Set<String> skipped, List<ModelledCall> jdkRules, Map<String, Integer> maxLocals,
-                      boolean canAddMethods) {
+                      boolean canAddMethods, Recording recording) {
         super(Opcodes.ASM9, next);
         this.canAddMethods = canAddMethods;
+        this.recording = recording;
         this.symbols = symbols;
         this.hierarchy = hierarchy;
         this.loader = loader;
@@ -175,6 +177,11 @@ final class ClassInstrumenter extends ClassVisitor {
     /** True for a program class: accesses, monitors and thread calls are recorded. */
     boolean isProgramClass() {
         return jdkRules == null;
+    }
+
+    /** What this class's instructions report, when it is a program class. */
+    Recording recording() {
+        return recording;
     }
 
     /** The model of a call made in method {@code inMethod} of this class, or null. */

@@ -1,5 +1,7 @@
 package io.threadcheck.agent;
 
+import io.threadcheck.core.analyse.contention.ContentionProfiler;
+import io.threadcheck.core.analyse.contention.NanoClock;
 import io.threadcheck.core.analyse.race.RaceDetector;
 import io.threadcheck.core.instrument.Recording;
 import io.threadcheck.core.record.EventVisitor;
@@ -17,6 +19,7 @@ import java.util.Set;
 final class Analyses {
 
     private final RaceDetector races;
+    private final ContentionProfiler contention;
     private final EventVisitor chain;
 
     Analyses(Set<String> modes, Recorder recorder) {
@@ -24,6 +27,9 @@ final class Analyses {
         this.races = modes.contains("race")
                 ? new RaceDetector(tail, recorder.symbols(), recorder.threads(), recorder.stacks()) : null;
         if (races != null) tail = races;
+        this.contention = modes.contains("contention")
+                ? new ContentionProfiler(tail, recorder.symbols(), recorder.threads(), NanoClock.SYSTEM) : null;
+        if (contention != null) tail = contention;
         this.chain = tail;
     }
 
@@ -48,7 +54,7 @@ final class Analyses {
     }
 
     List<ContentionReport> contention() {
-        return List.of();
+        return contention == null ? List.of() : contention.contention();
     }
 
     long accesses() {

@@ -214,7 +214,8 @@ public final class ContentionProfiler extends EventVisitor {
         }
     }
 
-    private void requested(int tid, Object lock, int site) {
+    private void requested(int tid, Object requested, int site) {
+        Object lock = LockKinds.requestTarget(requested);
         ThreadContention t = thread(tid);
         if (t == null) return;
         t.pending.clear(); // a request that threw left no acquisition

@@ -60,6 +60,18 @@ final class LockKinds {
     }
 
     /**
+     * The object whose acquisition a request for {@code lock} waits for: the lock itself, except
+     * for a StampedLock's write view, which is acquired as the StampedLock.
+     */
+    static Object requestTarget(Object lock) {
+        if (lock.getClass() == STAMPED_WRITE_VIEW) {
+            Object stamped = get(WRITE_VIEW_OWNER, lock);
+            if (stamped != null) return stamped;
+        }
+        return lock;
+    }
+
+    /**
      * The object both sides of {@code lock}'s read-write lock share, so that they share one
      * {@link LockOwnership}: the {@code Sync} of a {@code ReentrantReadWriteLock}, the
      * {@code StampedLock} itself for a StampedLock or its views. Null for any other lock, or when

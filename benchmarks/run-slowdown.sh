@@ -6,7 +6,9 @@
 #
 # KERNEL picks the workload: bench.Sor (default; plain field and array accesses, args: size
 # iterations threads) or bench.Handoff (library synchronisation: queue, ConcurrentHashMap,
-# ReentrantLock, executor; args: records pairs).
+# ReentrantLock, executor; args: records pairs) or bench.LockCounters (every step under a monitor or
+# a ReentrantLock; args: threads rounds work counters). AGENT_OPTIONS adds agent options, e.g.
+# AGENT_OPTIONS=mode=contention to time the contention profiler alone.
 #
 # Figures, not assertions: this is a benchmark, not a test.
 set -euo pipefail
@@ -33,14 +35,14 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 plain=(); agented=(); sums=()
 for ((i = 1; i <= runs; i++)); do
   read -r t s < <(time_run); plain+=("$t"); sums+=("$s")
-  read -r t s < <(time_run -javaagent:"$agent"=out="$out",format=json); agented+=("$t"); sums+=("$s")
+  read -r t s < <(time_run -javaagent:"$agent"=out="$out",format=json${AGENT_OPTIONS:+,$AGENT_OPTIONS}); agented+=("$t"); sums+=("$s")
 done
 distinct=$(printf '%s\n' "${sums[@]}" | sort -u | wc -l)
 [ "$distinct" -eq 1 ] || { echo "checksums differ: ${sums[*]}" >&2; exit 1; }
 races=$(grep -c '"variable"' "$out/threadcheck-report.json" || true)
 mp=$(printf '%s\n' "${plain[@]}" | median)
 ma=$(printf '%s\n' "${agented[@]}" | median)
-echo "kernel: $kernel ${args[*]}; $runs runs each, wall time incl. JVM start"
+echo "kernel: $kernel ${args[*]}; agent options: ${AGENT_OPTIONS:-(default)}; $runs runs each, wall time incl. JVM start"
 echo "without agent: ${plain[*]} ms -> median $mp ms"
 echo "with agent:    ${agented[*]} ms -> median $ma ms"
 awk -v a="$ma" -v p="$mp" 'BEGIN {printf "slowdown: %.1fx\n", a / p}'

@@ -1,7 +1,6 @@
 package io.threadcheck.agent;
 
 import io.threadcheck.core.analyse.contention.ContentionProfiler;
-import io.threadcheck.core.analyse.contention.NanoClock;
 import io.threadcheck.core.analyse.race.RaceDetector;
 import io.threadcheck.core.instrument.Recording;
 import io.threadcheck.core.record.EventVisitor;
@@ -28,7 +27,7 @@ final class Analyses {
                 ? new RaceDetector(tail, recorder.symbols(), recorder.threads(), recorder.stacks()) : null;
         if (races != null) tail = races;
         this.contention = modes.contains("contention")
-                ? new ContentionProfiler(tail, recorder.symbols(), recorder.threads(), NanoClock.SYSTEM) : null;
+                ? ContentionProfiler.online(tail, recorder.symbols(), recorder.threads()) : null;
         if (contention != null) tail = contention;
         this.chain = tail;
     }

@@ -20,8 +20,9 @@ import java.util.function.Function;
  * ({@link LockOwnership}); only when another thread holds it (or, for a semaphore, no permit is
  * free) is the clock read and the request remembered ({@link PendingRequest}); the acquisition
  * that follows reads the clock again and records the wait, its site and the holder's site. An
- * uncontended acquisition reads the clock once, at the outermost acquire, and once at the
- * outermost release, for the hold time. Reentrant acquisitions count nothing.
+ * uncontended acquisition reads the hold clock once, at the outermost acquire, and once at the
+ * outermost release; online that clock is a {@link TickingClock} (see {@link #online}), one
+ * volatile read. Reentrant acquisitions count nothing.
  *
  * <p>{@code Object.wait}/{@code Condition.await}: the time from {@link #waitStart} to
  * {@link #waitEnd} is the lock's {@code conditionWaitNanos}, never a lock wait; the lock is not
@@ -49,8 +50,15 @@ public final class ContentionProfiler extends EventVisitor {
     private static final int MAX_TID = (1 << 24) - 1;
     private static final VarHandle THREAD_SLOT = MethodHandles.arrayElementVarHandle(ThreadContention[].class);
 
+    /** How often the online hold clock ticks. */
+    static final long HOLD_TICK_NANOS = 1_000_000L;
+
     private final SymbolTable symbols;
+    /** Times waits (exact: read only on the slow path). */
     private final NanoClock clock;
+    /** Times holds (read twice per hold): {@link #clock}, or online a {@link TickingClock}. */
+    private final NanoClock holdClock;
+    private final TickingClock ticker; // ours to stop; null when holds use the exact clock
     private final long startNanos;
 
     private final WeakIdentityMap<Object, LockStats> exclusiveSides = new WeakIdentityMap<>(64);
@@ -104,10 +112,27 @@ public final class ContentionProfiler extends EventVisitor {
      * @param clock   {@link NanoClock#SYSTEM} online; a trace reader's event times offline
      */
     public ContentionProfiler(EventVisitor next, SymbolTable symbols, ThreadTable threads, NanoClock clock) {
+        this(next, symbols, clock, null);
+    }
+
+    private ContentionProfiler(EventVisitor next, SymbolTable symbols, NanoClock clock, TickingClock ticker) {
         super(next);
         this.symbols = symbols;
         this.clock = clock;
+        this.ticker = ticker;
+        this.holdClock = ticker != null ? ticker : clock;
         this.startNanos = clock.nanoTime();
+    }
+
+    /**
+     * The profiler of a live program: waits timed with {@link System#nanoTime()}, holds with a
+     * clock that ticks every millisecond ({@link TickingClock}: one volatile read instead of a
+     * {@code nanoTime} call on every acquisition and release), stopped by {@link #finish()}.
+     * Hold times are then exact to within a tick each, and unbiased in total.
+     */
+    public static ContentionProfiler online(EventVisitor next, SymbolTable symbols, ThreadTable threads) {
+        return new ContentionProfiler(next, symbols, NanoClock.SYSTEM,
+                TickingClock.start(NanoClock.SYSTEM, HOLD_TICK_NANOS));
     }
 
     // --- results ---------------------------------------------------------------------------
@@ -185,6 +210,7 @@ public final class ContentionProfiler extends EventVisitor {
         return s;
     }
 
+    /** The ownership of {@code lock}: its own, or the one it shares with the other side of its read-write lock. */
     private LockOwnership ownershipOf(Object lock) {
         Object pair = LockKinds.pairOf(lock);
         return pair == null ? new LockOwnership() : readWritePairs.computeIfAbsent(pair, NEW_OWNERSHIP);
@@ -220,7 +246,7 @@ public final class ContentionProfiler extends EventVisitor {
         if (t == null) return;
         t.pending.clear(); // a request that threw left no acquisition
         boolean shared = LockKinds.requestsShared(lock);
-        if (!shared && t.held.indexOf(lock, false) >= 0) return; // reentrant: never waits
+        if (!shared && t.held.find(lock, false) != null) return; // reentrant: never waits
         LockOwnership o = stats(t, lock, shared).ownership;
         long holder = o.holder();
         if (holder != 0 && LockOwnership.holderTid(holder) == tid) holder = 0;
@@ -258,30 +284,29 @@ public final class ContentionProfiler extends EventVisitor {
         if (t == null) return;
         t.releaseToSkip = null;
         HeldLocks h = t.held;
-        int i = h.indexOf(lock, false);
-        if (i >= 0) {
-            if (h.suspended[i]) resume(tid, h, i); // taken back after wait/await: not a new acquisition
-            else h.counts[i]++;                     // reentrant
+        HeldLock held = h.find(lock, false);
+        if (held != null) {
+            if (held.suspended) resume(tid, held); // taken back after wait/await: not a new acquisition
+            else held.count++;                     // reentrant
             t.pending.clear();
             return;
         }
         LockStats s = stats(t, lock, false);
-        long now = clock.nanoTime();
         PendingRequest p = t.pending;
         if (blocking && p.blocksExclusive(lock)) {
-            s.waited(p.site, p.exclusiveBlamed(), now - p.since); // we hold the lock: serialised
+            s.waited(p.site, p.exclusiveBlamed(), clock.nanoTime() - p.since); // we hold the lock: serialised
             keep(s);
         }
         p.clear();
         s.acquiredAt(site);
         s.ownership.setHolder(tid, site);
-        h.push(lock, s, site, now);
+        h.push(lock, s, site, holdClock.nanoTime());
     }
 
-    private void resume(int tid, HeldLocks h, int i) {
-        h.suspended[i] = false;
-        h.since[i] = clock.nanoTime();
-        h.stats[i].ownership.setHolder(tid, h.sites[i]);
+    private void resume(int tid, HeldLock held) {
+        held.suspended = false;
+        held.since = holdClock.nanoTime();
+        held.stats.ownership.setHolder(tid, held.site);
     }
 
     @Override
@@ -304,16 +329,16 @@ public final class ContentionProfiler extends EventVisitor {
             return;
         }
         HeldLocks h = t.held;
-        int i = h.indexOf(lock, false);
-        if (i < 0 || --h.counts[i] > 0) return;
-        LockStats s = h.stats[i];
-        if (h.suspended[i]) {
-            s.held(h.sites[i], 1, 0);
+        HeldLock held = h.find(lock, false);
+        if (held == null || --held.count > 0) return;
+        LockStats s = held.stats;
+        if (held.suspended) {
+            s.held(held.site, 1, 0);
         } else {
             s.ownership.clearHolder();
-            endHold(s, h.sites[i], 1, clock.nanoTime() - h.since[i]);
+            endHold(s, held.site, 1, holdClock.nanoTime() - held.since);
         }
-        h.remove(i);
+        h.remove(held);
     }
 
     private void endHold(LockStats s, int site, long count, long nanos) {
@@ -336,17 +361,15 @@ public final class ContentionProfiler extends EventVisitor {
         ThreadContention t = thread(tid);
         if (t == null) return;
         t.pending.clear();
-        HeldLocks h = t.held;
-        int i = h.indexOf(lock, false);
-        long now = clock.nanoTime();
+        HeldLock held = t.held.find(lock, false);
         t.waitLock = lock;
-        t.waitSince = now;
-        t.waitStats = i >= 0 ? h.stats[i] : stats(t, lock, false);
-        if (i >= 0 && !h.suspended[i]) {
-            LockStats s = h.stats[i];
+        t.waitSince = clock.nanoTime();
+        t.waitStats = held != null ? held.stats : stats(t, lock, false);
+        if (held != null && !held.suspended) {
+            LockStats s = held.stats;
             s.ownership.clearHolder();
-            endHold(s, h.sites[i], 0, now - h.since[i]); // the same hold goes on after the wait
-            h.suspended[i] = true;
+            endHold(s, held.site, 0, holdClock.nanoTime() - held.since); // the same hold goes on after the wait
+            held.suspended = true;
             t.releaseToSkip = lock;
         }
     }
@@ -366,9 +389,8 @@ public final class ContentionProfiler extends EventVisitor {
         ThreadContention t = thread(tid);
         if (t == null) return;
         t.releaseToSkip = null;
-        HeldLocks h = t.held;
-        int i = h.indexOf(lock, false);
-        if (i >= 0 && h.suspended[i]) resume(tid, h, i); // the taking back was not delivered
+        HeldLock held = t.held.find(lock, false);
+        if (held != null && held.suspended) resume(tid, held); // the taking back was not delivered
         if (t.waitLock == lock) {
             LockStats s = t.waitStats;
             s.conditionWaited(clock.nanoTime() - t.waitSince); // the lock is held again: serialised
@@ -395,11 +417,10 @@ public final class ContentionProfiler extends EventVisitor {
         t.releaseToSkip = null;
         LockStats s = stats(t, lock, true);
         PendingRequest p = t.pending;
-        long now = 0;
         if (p.blocksShared(lock)) {
-            now = clock.nanoTime();
+            long waited = clock.nanoTime() - p.since;
             synchronized (s) { // other holders of a shared side update it at the same time
-                s.waited(p.site, p.otherHolder ? p.holderSite : -1, now - p.since);
+                s.waited(p.site, p.otherHolder ? p.holderSite : -1, waited);
             }
         }
         p.clear();
@@ -409,15 +430,14 @@ public final class ContentionProfiler extends EventVisitor {
             return;
         }
         HeldLocks h = t.held;
-        int i = h.indexOf(lock, true);
-        if (i >= 0) {
-            h.counts[i]++;
+        HeldLock held = h.find(lock, true);
+        if (held != null) {
+            held.count++;
             return;
         }
-        if (now == 0) now = clock.nanoTime();
         t.sharedTotals.add(SiteTotals.pair(s.sharedId, site), 1, 0);
         s.ownership.readAcquired(site);
-        h.push(lock, s, site, now);
+        h.push(lock, s, site, holdClock.nanoTime());
     }
 
     @Override
@@ -436,12 +456,12 @@ public final class ContentionProfiler extends EventVisitor {
         if (t == null) return;
         t.pending.clear();
         HeldLocks h = t.held;
-        int i = h.indexOf(lock, true); // a semaphore is never there: permits have no holder
-        if (i < 0 || --h.counts[i] > 0) return;
-        LockStats s = h.stats[i];
+        HeldLock held = h.find(lock, true); // a semaphore is never there: permits have no holder
+        if (held == null || --held.count > 0) return;
+        LockStats s = held.stats;
         s.ownership.readReleased();
-        t.sharedTotals.add(SiteTotals.pair(s.sharedId, h.sites[i]), 0, clock.nanoTime() - h.since[i]);
-        h.remove(i);
+        t.sharedTotals.add(SiteTotals.pair(s.sharedId, held.site), 0, holdClock.nanoTime() - held.since);
+        h.remove(held);
     }
 
     @Override
@@ -449,6 +469,7 @@ public final class ContentionProfiler extends EventVisitor {
         try {
             synchronized (kept) {
                 if (!finished) {
+                    if (ticker != null) ticker.stop();
                     finishNanos = clock.nanoTime();
                     addSharedTotals();
                     finished = true;

@@ -26,18 +26,24 @@ final class LockStats {
     /** Set when the profiler keeps this record (guarded by the profiler's list; only ever set). */
     boolean kept;
 
-    int firstSite = -1;
+    // Written on every acquisition and release.
     long acquisitions;
+    long holdNanos;
+    private long firstSiteHolds;
+    private long firstSiteHoldNanos;
+
+    int firstSite = -1;
     long contended;
     long waitNanos;
     long maxWaitNanos;
-    long holdNanos;
     long conditionWaitNanos;
 
     private WaitHistogram waits;      // allocated with the first wait
     private SiteTotals waitingSites;  // by waiter site
     private SiteTotals blame;         // by (holder site, waiter site)
-    private SiteTotals holdingSites;  // by acquisition site; allocated with the first hold
+    // Holds by acquisition site: those at firstSite (most locks have one) in the two fields above,
+    // the others in a table allocated when a second site appears.
+    private SiteTotals otherHoldingSites;
 
     LockStats(LockLabel label, String kind, boolean shared, int sharedId, LockOwnership ownership) {
         this.label = label;
@@ -61,10 +67,15 @@ final class LockStats {
     /** A hold that began at {@code site} ended after {@code nanos}; {@code count} is 1 for the whole hold, 0 for a part. */
     void held(int site, long count, long nanos) {
         holdNanos += nanos;
-        SiteTotals sites = holdingSites;
+        if (site == firstSite) {
+            firstSiteHolds += count;
+            firstSiteHoldNanos += nanos;
+            return;
+        }
+        SiteTotals sites = otherHoldingSites;
         if (sites == null) {
             sites = new SiteTotals();
-            holdingSites = sites;
+            otherHoldingSites = sites;
         }
         sites.add(site, count, nanos);
     }
@@ -104,8 +115,14 @@ final class LockStats {
         return waitingSites;
     }
 
+    /** All holding sites (allocates: for the report). */
     SiteTotals holdingSites() {
-        return holdingSites;
+        SiteTotals all = new SiteTotals();
+        if (firstSiteHolds > 0 || firstSiteHoldNanos > 0) all.add(firstSite, firstSiteHolds, firstSiteHoldNanos);
+        if (otherHoldingSites != null) {
+            for (SiteTotals.Total t : otherHoldingSites.totals()) all.add(t.key(), t.count(), t.nanos());
+        }
+        return all;
     }
 
     SiteTotals blame() {

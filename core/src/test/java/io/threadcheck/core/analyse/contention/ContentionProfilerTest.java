@@ -485,6 +485,28 @@ class ContentionProfilerTest {
     }
 
     @Test
+    void manyLocksOnOneThreadAddUpExactlyThoughTheyShareTallySlots() {
+        List<Object> locks = new ArrayList<>();
+        for (int i = 0; i < 200; i++) locks.add(new Object());
+        long t = 0;
+        for (int round = 0; round < 3; round++) {
+            for (Object lock : locks) {
+                time(t);
+                enter(1, lock, enterA);
+                time(t += 400_000);
+                profiler.release(1, lock, exitA);
+            }
+        }
+        List<ContentionReport> reports = finish();
+        assertThat(reports).hasSize(50); // all 200 qualify (1.2 ms held each): the list is capped
+        for (ContentionReport r : reports) {
+            assertThat(r.acquisitions()).as(r.lock()).isEqualTo(3);
+            assertThat(r.holdNanos()).as(r.lock()).isEqualTo(1_200_000);
+            assertThat(r.holdingSites()).containsExactly(new SiteTime(at(enterA), 3, 1_200_000));
+        }
+    }
+
+    @Test
     void holdShareIsTheHoldAsAShareOfTheRunFromConstructionToFinish() {
         time(1_000); // the profiler was made at 0
         Object lock = new Object();

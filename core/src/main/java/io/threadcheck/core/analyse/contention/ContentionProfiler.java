@@ -30,7 +30,7 @@ import java.util.function.Function;
  * new acquisition).
  *
  * <p>State: a {@link LockStats} per lock (per side of a read-write lock), found through weak maps
- * keyed by identity and cached per thread for the last lock used. A record is kept strongly once
+ * keyed by identity and cached per thread for the last few locks used. A record is kept strongly once
  * it has something to report (a wait, a condition wait, 1 ms of hold), so it survives the lock;
  * a lock that never got there is forgotten with it. Updates of an exclusive lock's record are
  * serialised by the program's lock itself; shared sides use monitors of ours for waits and
@@ -199,14 +199,12 @@ public final class ContentionProfiler extends EventVisitor {
 
     // --- lock records ----------------------------------------------------------------------
 
-    /** The record of {@code lock}'s exclusive or shared side, through the thread's one-entry cache. */
+    /** The record of {@code lock}'s exclusive or shared side, through the thread's small cache. */
     private LockStats stats(ThreadContention t, Object lock, boolean shared) {
-        if (t.cachedLock == lock && t.cachedShared == shared) return t.cachedStats;
-        LockStats s = (shared ? sharedSides : exclusiveSides)
-                .computeIfAbsent(lock, shared ? newSharedSide : newExclusiveSide);
-        t.cachedLock = lock;
-        t.cachedShared = shared;
-        t.cachedStats = s;
+        LockStats s = t.cached(lock, shared);
+        if (s != null) return s;
+        s = (shared ? sharedSides : exclusiveSides).computeIfAbsent(lock, shared ? newSharedSide : newExclusiveSide);
+        t.cache(lock, s);
         return s;
     }
 

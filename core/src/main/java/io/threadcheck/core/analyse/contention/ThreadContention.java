@@ -1,8 +1,10 @@
 package io.threadcheck.core.analyse.contention;
 
+import java.util.Arrays;
+
 /**
  * The contention state of one thread: the locks it holds, its pending request, its condition
- * wait, a one-entry cache of the last lock it looked up, and its share of the shared-lock totals.
+ * wait, a small cache of the last locks it looked up, and its share of the shared-lock totals.
  *
  * <p>Touched by its own thread's events only; the joiner clears the cache after the thread ended,
  * and the end of the run reads the shared totals.
@@ -12,10 +14,32 @@ final class ThreadContention {
     final HeldLocks held = new HeldLocks();
     final PendingRequest pending = new PendingRequest();
 
-    /** The lock this thread last looked up, so that repeated use of one lock skips the weak map. */
-    Object cachedLock;
-    boolean cachedShared;
-    LockStats cachedStats;
+    /**
+     * The locks this thread looked up last, so that repeated use of a few locks skips the weak map
+     * (and the identity hash, slow on a locked object). Strong references: a few locks per thread
+     * stay alive a little longer; the thread's join lets them go.
+     */
+    private static final int CACHE = 4; // a power of two: slots are chosen by masking
+    private final Object[] cachedLocks = new Object[CACHE];
+    private final LockStats[] cachedStats = new LockStats[CACHE];
+    private int nextCacheSlot;
+
+    LockStats cached(Object lock, boolean shared) {
+        Object[] locks = cachedLocks;
+        for (int i = 0; i < CACHE; i++) {
+            if (locks[i] == lock) {
+                LockStats s = cachedStats[i];
+                if (s.shared == shared) return s;
+            }
+        }
+        return null;
+    }
+
+    void cache(Object lock, LockStats s) {
+        int slot = nextCacheSlot++ & (CACHE - 1);
+        cachedLocks[slot] = lock;
+        cachedStats[slot] = s;
+    }
 
     /** The lock of the wait/await in progress (null when none), its statistics, and when the wait began. */
     Object waitLock;
@@ -31,7 +55,7 @@ final class ThreadContention {
     final SiteTotals sharedTotals = new SiteTotals();
 
     void clearCache() {
-        cachedLock = null;
-        cachedStats = null;
+        Arrays.fill(cachedLocks, null);
+        Arrays.fill(cachedStats, null);
     }
 }

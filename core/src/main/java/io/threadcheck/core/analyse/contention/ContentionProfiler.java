@@ -30,9 +30,9 @@ import java.util.function.Function;
  * new acquisition).
  *
  * <p>State: a {@link LockStats} per lock (per side of a read-write lock), found through weak maps
- * keyed by identity and cached per thread for the last few locks used. A record is kept strongly once
- * it has something to report (a wait, a condition wait, 1 ms of hold), so it survives the lock;
- * a lock that never got there is forgotten with it. Updates of an exclusive lock's record are
+ * keyed by identity and cached per thread for the last few locks used. A record is kept strongly
+ * once it has something to report (a wait, a condition wait, 1 ms of hold), so it survives the
+ * lock; a lock that never got there is forgotten with it. Updates of an exclusive lock's record are
  * serialised by the program's lock itself; shared sides use monitors of ours for waits and
  * per-thread totals for acquisitions and holds. No program object is locked, no program code
  * runs, and events allocate nothing once a lock and its sites are known.

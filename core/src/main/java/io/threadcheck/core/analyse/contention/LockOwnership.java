@@ -5,27 +5,30 @@ import java.lang.invoke.VarHandle;
 
 /**
  * Who holds a lock right now, as far as the events tell: the exclusive holder (thread and the
- * site where it took the lock) and, for a read-write lock, how many read holds are out and where
- * the latest was taken. The two sides of a read-write lock share one ownership, so a writer
- * sees the readers and a reader sees the writer.
+ * site where it took the lock), how many threads are queued for it, and, for a read-write lock,
+ * how many read holds are out and where the latest was taken. The two sides of a read-write lock
+ * share one ownership, so a writer sees the readers and a reader sees the writer.
  *
  * <p>Written by the holder (the exclusive holder while it holds the lock; readers atomically),
  * read by a thread that requests the lock to decide whether it has to wait. The holder is one
- * word, so a requester always sees a consistent (thread, site) pair. A requester may see a
- * release a moment before the program's lock is really free, or miss an acquisition made a
- * moment after it looked: that is the window in which a wait may be missed or a very short one
- * counted.
+ * word, so a requester always sees a consistent (thread, site) pair. Queued threads count too:
+ * when a lock is handed from one thread to a waiting one, it is free for a moment, and a thread
+ * that asks for it then still queues behind the waiter. A requester may see a release a moment
+ * before the program's lock is really free, or miss an acquisition made a moment after it
+ * looked: that is the window in which a wait may be missed or a very short one counted.
  */
 final class LockOwnership {
 
     private static final VarHandle HOLDER;
     private static final VarHandle READERS;
+    private static final VarHandle WAITERS;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             HOLDER = lookup.findVarHandle(LockOwnership.class, "holder", long.class);
             READERS = lookup.findVarHandle(LockOwnership.class, "readers", int.class);
+            WAITERS = lookup.findVarHandle(LockOwnership.class, "waiters", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -36,6 +39,10 @@ final class LockOwnership {
     private long holder;
     @SuppressWarnings("unused") // through READERS
     private int readers;
+    @SuppressWarnings("unused") // through WAITERS
+    private int waiters;
+    /** Site of the latest exclusive holder (a benign race), blamed for waits behind a queue. */
+    private int lastHolderSite = -1;
     /** Site of the latest read acquisition (a benign race: any recent reader will do). */
     private int lastReaderSite = -1;
 
@@ -57,7 +64,25 @@ final class LockOwnership {
     }
 
     void setHolder(int tid, int site) {
+        lastHolderSite = site;
         HOLDER.setRelease(this, word(tid, site));
+    }
+
+    int lastHolderSite() {
+        return lastHolderSite;
+    }
+
+    /** Threads that asked for the lock while it was taken, and have not got it yet. */
+    int waiters() {
+        return (int) WAITERS.getAcquire(this);
+    }
+
+    void waiterArrived() {
+        WAITERS.getAndAdd(this, 1);
+    }
+
+    void waiterLeft() {
+        WAITERS.getAndAdd(this, -1);
     }
 
     void clearHolder() {

@@ -198,6 +198,36 @@ class ContentionProfilerTest {
     }
 
     @Test
+    void aRequestWhileTheLockChangesHandsQueuesBehindTheWaiters() {
+        Object lock = new Object();
+        time(0);
+        enter(1, lock, enterA);
+        time(100);
+        profiler.lockRequest(2, lock, enterB);   // waits for thread 1
+        time(200);
+        profiler.release(1, lock, exitA);       // handed to thread 2: free for a moment...
+        profiler.lockRequest(1, lock, enterA);  // ...but thread 1 asks again behind thread 2
+        time(300);
+        profiler.acquire(2, lock, enterB);
+        time(700);
+        profiler.release(2, lock, exitB);
+        profiler.acquire(1, lock, enterA);
+        profiler.release(1, lock, exitA);
+        time(800);
+        profiler.lockRequest(3, lock, enterB);  // nobody holds or waits now: no wait
+        profiler.acquire(3, lock, enterB);
+        profiler.release(3, lock, exitB);
+
+        ContentionReport r = only(finish());
+        assertThat(r.acquisitions()).isEqualTo(4);
+        assertThat(r.contended()).isEqualTo(2);
+        assertThat(r.waitNanos()).isEqualTo(200 + 500);
+        // Thread 1 found no holder: it waited behind thread 2, which held the lock just before it.
+        assertThat(r.blame()).containsExactly(
+                new Blame(at(enterB), at(enterA), 1, 500), new Blame(at(enterA), at(enterB), 1, 200));
+    }
+
+    @Test
     void aSynchronizedMethodWithoutRequestCountsItsAcquisitionButNoWait() {
         Object lock = new Object();
         time(0);
@@ -233,9 +263,13 @@ class ContentionProfilerTest {
         profiler.acquire(2, lock, enterB); // no request this time (a synchronized method): no wait
         time(20_000_000);
         profiler.release(2, lock, exitB);
+        profiler.lockRequest(3, lock, enterA); // the abandoned request no longer counts as queued
+        profiler.acquire(3, lock, enterA);
+        profiler.release(3, lock, exitA);
 
         ContentionReport r = only(finish());
         assertThat(r.lock()).isEqualTo(ObjectNames.describe(lock));
+        assertThat(r.acquisitions()).isEqualTo(3);
         assertThat(r.contended()).isZero();
     }
 

@@ -19,11 +19,11 @@ import java.util.function.Function;
  * <p>Only the slow path is timed. A thread's {@link #lockRequest} looks at who holds the lock
  * ({@link LockOwnership}); only when another thread holds it, other threads are queued for it
  * (or, for a semaphore, no permit is free) is the clock read and the request remembered
- * ({@link PendingRequest}); the acquisition
- * that follows reads the clock again and records the wait, its site and the holder's site. An
- * uncontended acquisition reads the hold clock once, at the outermost acquire, and once at the
- * outermost release; online that clock is a {@link TickingClock} (see {@link #online}), one
- * volatile read. Reentrant acquisitions count nothing.
+ * ({@link PendingRequest}); the acquisition that follows reads the clock again and records the
+ * wait, its site and the holder's site. An uncontended acquisition reads the hold clock once, at
+ * the outermost acquire, and once at the outermost release; online that clock is a
+ * {@link TickingClock} (see {@link #online}), one volatile read. Reentrant acquisitions count
+ * nothing.
  *
  * <p>{@code Object.wait}/{@code Condition.await}: the time from {@link #waitStart} to
  * {@link #waitEnd} is the lock's {@code conditionWaitNanos}, never a lock wait; the lock is not
@@ -33,15 +33,15 @@ import java.util.function.Function;
  * <p>State: a {@link LockStats} per lock (per side of a read-write lock), found through weak maps
  * keyed by identity and cached per thread for the last few locks used. A record is kept strongly
  * once it has something to report (a wait, a condition wait, 10 ms of hold), so it survives the
- * lock; a lock that never got there is forgotten with it. Updates of an exclusive lock's record are
- * serialised by the program's lock itself; shared sides use monitors of ours for waits and
+ * lock; a lock that never got there is forgotten with it. Updates of an exclusive lock's record
+ * are serialised by the program's lock itself; shared sides use monitors of ours for waits and
  * per-thread totals for acquisitions and holds. No program object is locked, no program code
  * runs, and events allocate nothing once a lock and its sites are known.
  *
  * <p>Not seen: waits to enter a synchronized method (it is entered before any hook runs, so it
- * has no request: its acquisitions and holds count, its waits cannot be timed); waits in the
- * short window between a request's look at the holder and the real acquisition; readers queued
- * behind a waiting writer when no writer holds the lock; holds and waits still open at the end.
+ * has no request: its acquisitions and holds count, its waits cannot be timed); a wait that began
+ * in the short window between a request's look at the lock and the real acquisition (another
+ * thread took the lock just then); holds and waits still open at the end of the run.
  */
 public final class ContentionProfiler extends EventVisitor {
 

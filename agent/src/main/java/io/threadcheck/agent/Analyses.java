@@ -1,5 +1,7 @@
 package io.threadcheck.agent;
 
+import io.threadcheck.core.analyse.contention.ContentionProfiler;
+import io.threadcheck.core.analyse.contention.NanoClock;
 import io.threadcheck.core.analyse.deadlock.DeadlockDetector;
 import io.threadcheck.core.analyse.race.RaceDetector;
 import io.threadcheck.core.instrument.Recording;
@@ -14,17 +16,22 @@ import java.util.Set;
 
 /**
  * The analyses a run asks for ({@code mode=}), chained as one visitor chain behind the
- * recorder, and what they found. An analysis that does not run reports nothing.
+ * recorder (races, then deadlocks, then contention), and what they found. An analysis that
+ * does not run reports nothing.
  */
 final class Analyses implements DeadlockWatchdog.HeldSites {
 
     private final RaceDetector races;
     private final DeadlockDetector deadlocks;
+    private final ContentionProfiler contention;
     private final EventVisitor chain;
 
     Analyses(Set<String> modes, Recorder recorder) {
         // Built from the tail: each analysis passes every event on to the next.
         EventVisitor head = null;
+        this.contention = modes.contains("contention")
+                ? new ContentionProfiler(head, recorder.symbols(), recorder.threads(), NanoClock.SYSTEM) : null;
+        if (contention != null) head = contention;
         this.deadlocks = modes.contains("deadlock")
                 ? new DeadlockDetector(head, recorder.symbols(), recorder.threads(), recorder.stacks()) : null;
         if (deadlocks != null) head = deadlocks;
@@ -60,8 +67,9 @@ final class Analyses implements DeadlockWatchdog.HeldSites {
         return deadlocks == null ? List.of() : deadlocks.deadlocks();
     }
 
+    /** Per-lock contention; complete once the event stream has finished. */
     List<ContentionReport> contention() {
-        return List.of();
+        return contention == null ? List.of() : contention.contention();
     }
 
     long accesses() {

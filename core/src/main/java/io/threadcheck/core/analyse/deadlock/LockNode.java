@@ -14,14 +14,14 @@ final class LockNode {
 
     final int id;
     final String name;
-    final int identityHash;
+    final int identityHash;       // the JVM's identity of the lock (see JvmLockIdentity)
     /** Outermost critical sections as triples (tid, acquire position, release position); guarded by this. */
     final IntList sections = new IntList(6);
 
     LockNode(int id, Object lock) {
         this.id = id;
         this.name = ObjectNames.describe(lock);
-        this.identityHash = System.identityHashCode(lock);
+        this.identityHash = JvmLockIdentity.of(lock);
     }
 
     synchronized void opened(int tid, int position) {

@@ -46,7 +46,7 @@ public final class AgentMain {
             recorder.start(analyses.chain());
             ReportOnExit report = new ReportOnExit(options, recorder, analyses, transformer, startNanos);
             if (options.watchdogMillis > 0) {
-                DeadlockWatchdog watchdog = new DeadlockWatchdog(options.watchdogMillis, recorder,
+                DeadlockWatchdog watchdog = new DeadlockWatchdog(options.watchdogMillis, recorder, analyses,
                         new OnDeadlock(options, report));
                 report.watch(watchdog);
                 watchdog.start();

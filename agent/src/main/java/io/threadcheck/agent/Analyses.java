@@ -1,10 +1,12 @@
 package io.threadcheck.agent;
 
 import io.threadcheck.core.analyse.contention.ContentionProfiler;
+import io.threadcheck.core.analyse.deadlock.DeadlockDetector;
 import io.threadcheck.core.analyse.race.RaceDetector;
 import io.threadcheck.core.instrument.Recording;
 import io.threadcheck.core.record.EventVisitor;
 import io.threadcheck.core.record.Recorder;
+import io.threadcheck.core.record.Site;
 import io.threadcheck.core.report.ContentionReport;
 import io.threadcheck.core.report.DeadlockReport;
 import io.threadcheck.core.report.RaceReport;
@@ -13,23 +15,34 @@ import java.util.Set;
 
 /**
  * The analyses a run asks for ({@code mode=}), chained as one visitor chain behind the
- * recorder, and what they found. An analysis that does not run reports nothing.
+ * recorder (races, then deadlocks, then contention), and what they found. An analysis that
+ * does not run reports nothing.
  */
-final class Analyses {
+final class Analyses implements DeadlockWatchdog.HeldSites {
 
     private final RaceDetector races;
+    private final DeadlockDetector deadlocks;
     private final ContentionProfiler contention;
     private final EventVisitor chain;
 
     Analyses(Set<String> modes, Recorder recorder) {
-        EventVisitor tail = null;
-        this.races = modes.contains("race")
-                ? new RaceDetector(tail, recorder.symbols(), recorder.threads(), recorder.stacks()) : null;
-        if (races != null) tail = races;
+        // Built from the tail: each analysis passes every event on to the next.
+        EventVisitor head = null;
         this.contention = modes.contains("contention")
-                ? ContentionProfiler.online(tail, recorder.symbols(), recorder.threads()) : null;
-        if (contention != null) tail = contention;
-        this.chain = tail;
+                ? ContentionProfiler.online(head, recorder.symbols(), recorder.threads()) : null;
+        if (contention != null) head = contention;
+        this.deadlocks = modes.contains("deadlock")
+                ? new DeadlockDetector(head, recorder.symbols(), recorder.threads(), recorder.stacks()) : null;
+        if (deadlocks != null) head = deadlocks;
+        this.races = modes.contains("race")
+                ? new RaceDetector(head, recorder.symbols(), recorder.threads(), recorder.stacks()) : null;
+        if (races != null) head = races;
+        this.chain = head;
+    }
+
+    @Override
+    public Site heldSite(int tid, int identityHash) {
+        return deadlocks == null ? null : deadlocks.heldSite(tid, identityHash);
     }
 
     /** What program classes must report for these analyses. */
@@ -48,10 +61,12 @@ final class Analyses {
         return races == null ? List.of() : races.races();
     }
 
+    /** The predicted cycles; complete once the event stream has finished. */
     List<DeadlockReport> deadlocks() {
-        return List.of();
+        return deadlocks == null ? List.of() : deadlocks.deadlocks();
     }
 
+    /** Per-lock contention; complete once the event stream has finished. */
     List<ContentionReport> contention() {
         return contention == null ? List.of() : contention.contention();
     }

@@ -29,16 +29,24 @@ final class DeadlockWatchdog implements Runnable {
         void deadlocked(DeadlockReport deadlock);
     }
 
+    /** Where a thread took a lock it holds, as the analyses know it (the JVM does not know the line). */
+    interface HeldSites {
+        /** The site, or null when unknown; {@code tid} is threadcheck's id of the thread. */
+        Site heldSite(int tid, int identityHash);
+    }
+
     private final long periodMillis;
     private final Recorder recorder;
     private final Listener listener;
+    private final HeldSites heldSites;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Set<Set<Long>> seen = new HashSet<>();
     private final List<DeadlockReport> found = new ArrayList<>(); // guarded by itself
 
-    DeadlockWatchdog(long periodMillis, Recorder recorder, Listener listener) {
+    DeadlockWatchdog(long periodMillis, Recorder recorder, HeldSites heldSites, Listener listener) {
         this.periodMillis = periodMillis;
         this.recorder = recorder;
+        this.heldSites = heldSites;
         this.listener = listener;
     }
 
@@ -121,27 +129,36 @@ final class DeadlockWatchdog implements Runnable {
             ThreadInfo t = cycle.get(i);
             LockInfo held = cycle.get((i + cycle.size() - 1) % cycle.size()).getLockInfo();
             LockInfo wanted = t.getLockInfo();
-            List<Site> heldStack = heldStack(t, held);
+            int tid = recorder.tidOf(t.getThreadId());
+            Site heldSite = held == null || tid < 0 ? null : heldSites.heldSite(tid, held.getIdentityHashCode());
+            List<Site> heldStack = heldStack(t, held, heldSite);
             List<Site> wantedStack = programFrames(t.getStackTrace(), 0);
-            steps.add(new DeadlockReport.Step(t.getThreadName(), recorder.tidOf(t.getThreadId()),
-                    name(held), heldStack.isEmpty() ? null : heldStack.get(0), heldStack,
+            steps.add(new DeadlockReport.Step(t.getThreadName(), tid,
+                    name(held), heldSite, heldStack,
                     name(wanted), wantedStack.isEmpty() ? null : wantedStack.get(0), wantedStack));
         }
         return new DeadlockReport(DeadlockReport.Status.OCCURRED, steps, 1);
     }
 
     /**
-     * Where {@code t} took {@code lock}: the frame the JVM records for a monitor. An ownable
-     * synchronizer (a ReentrantLock) has no such frame; it is then unknown.
+     * The stack where {@code t} took {@code lock}: {@code site} (from the analyses), then, for a
+     * monitor, the frames below the frame the JVM says holds it (that frame's own line is where
+     * the thread is now, not where it took the lock). An ownable synchronizer (a ReentrantLock)
+     * has no such frame: the site alone.
      */
-    private static List<Site> heldStack(ThreadInfo t, LockInfo lock) {
+    private static List<Site> heldStack(ThreadInfo t, LockInfo lock, Site site) {
         if (lock == null) return List.of();
+        List<Site> out = new ArrayList<>();
+        if (site != null) out.add(site);
         for (MonitorInfo m : t.getLockedMonitors()) {
             if (m.getIdentityHashCode() == lock.getIdentityHashCode() && m.getLockedStackDepth() >= 0) {
-                return programFrames(t.getStackTrace(), m.getLockedStackDepth());
+                List<Site> frames = programFrames(t.getStackTrace(), m.getLockedStackDepth());
+                // Without the site, the holding frame itself still says which method holds it.
+                out.addAll(site == null ? frames : frames.subList(Math.min(1, frames.size()), frames.size()));
+                break;
             }
         }
-        return List.of();
+        return out;
     }
 
     /** The frames from {@code from} down, starting at the first frame of the program (JDK frames on top skipped). */

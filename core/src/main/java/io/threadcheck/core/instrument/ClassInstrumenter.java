@@ -256,11 +256,15 @@ final class ClassInstrumenter extends ClassVisitor {
      * the model, and the edges it gives are missing. Prefix rules are not counted (they need
      * not match every class they cover).
      */
+    private static final int RUNNING_JDK = Runtime.version().feature();
+
     List<ModelledCall> unmatchedRules() {
         List<ModelledCall> out = new java.util.ArrayList<>();
         if (jdkRules == null) return out;
         for (ModelledCall c : jdkRules) {
-            if (!c.inClass().endsWith("*") && !c.optional() && !appliedRules.contains(c.id())) out.add(c);
+            if (!c.inClass().endsWith("*") && !c.optional() && c.appliesTo(RUNNING_JDK) && !appliedRules.contains(c.id())) {
+                out.add(c);
+            }
         }
         return out;
     }

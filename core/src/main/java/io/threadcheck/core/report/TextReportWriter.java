@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,9 +40,14 @@ public final class TextReportWriter {
             for (DeadlockReport deadlock : report.deadlocks()) appendDeadlock(sb, deadlock);
             out.write(sb.toString());
         }
-        if (!report.contention().isEmpty()) {
+        // The console shows the locks threads really waited for; the JSON report has them all.
+        List<ContentionReport> waitedFor = new ArrayList<>();
+        for (ContentionReport c : report.contention()) {
+            if (c.contended() > 0) waitedFor.add(c);
+        }
+        if (!waitedFor.isEmpty()) {
             StringBuilder sb = new StringBuilder();
-            appendContention(sb, report.contention());
+            appendContention(sb, waitedFor);
             out.write(sb.toString());
         }
         out.write(summaryLine(report));

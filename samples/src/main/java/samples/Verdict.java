@@ -31,6 +31,18 @@ public @interface Verdict {
     Race[] races() default {};
 
     /**
+     * The lock-order cycles (potential deadlocks) the report must contain, and no others. A
+     * sample without races and deadlocks must be clean.
+     */
+    Deadlock[] deadlocks() default {};
+
+    /**
+     * NAME of a marker comment {@code // contention:NAME} on the line where the lock that must top
+     * the report's contention list (most waited for) is taken; empty: contention is not checked.
+     */
+    String contentionTop() default "";
+
+    /**
      * Non-empty when the verdict needs a feature threadcheck does not have yet (e.g.
      * {@code "deadlock detection, issue 4"}). The runner still runs the sample, shows what was
      * found, and reports it as PENDING: never PASS, never a failure.
@@ -39,6 +51,23 @@ public @interface Verdict {
 
     /** The lowest Java feature release the sample needs; run on JDK 25 when above 17. */
     int minJava() default 17;
+
+    /**
+     * One expected lock-order cycle: the lines where each of its threads takes its second lock,
+     * each marked {@code // deadlock:NAME} (one line for a cycle whose threads all run the same
+     * code, e.g. {@code transfer(a, b)} and {@code transfer(b, a)}), and whether threadcheck must
+     * confirm it (a reordering of the run reaches it) or only warn.
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({})
+    @interface Deadlock {
+        /** NAME of the {@code // deadlock:NAME} marker comment(s). */
+        String marker();
+
+        /** True: the report must mark it "confirmed"; false: "potential". */
+        boolean confirmed() default true;
+    }
 
     /**
      * One expected race: the variable as the report names it, and the two access sites, given

@@ -2,6 +2,8 @@ package samples;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.threadcheck.core.report.ContentionReport;
+import io.threadcheck.core.report.DeadlockReport;
 import io.threadcheck.core.report.JsonReportReader;
 import io.threadcheck.core.report.RaceReport;
 import io.threadcheck.core.report.Report;
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.TestFactory;
 class SamplesIT {
 
     private static final long TIMEOUT_SECONDS = 60;
-    private static final Pattern MARKER = Pattern.compile("race:([A-Za-z0-9_-]+)");
+    private static final Pattern MARKER = Pattern.compile("(race|deadlock|contention):([A-Za-z0-9_-]+)");
     /** One row of the summary per sample, in the order the samples are listed (by class name). */
     private static final Map<String, Row> ROWS = new TreeMap<>();
 
@@ -62,7 +64,11 @@ class SamplesIT {
         String topics = Arrays.stream(verdict.topics()).mapToObj(Integer::toString)
                 .collect(Collectors.joining(", "));
         Path source = sourceOf(sample);
-        TreeSet<String> expected = expectedRaces(verdict, source);
+        Map<String, List<Integer>> markers = markers(source);
+        TreeSet<String> expected = expectedRaces(verdict, source, markers);
+        expected.addAll(expectedDeadlocks(verdict, source, markers));
+        String expectedTop = expectedContentionTop(verdict, source, markers);
+        if (expectedTop != null) expected.add(expectedTop);
         String expectedText = verdict.pending().isEmpty() ? describe(expected)
                 : "pending: " + verdict.pending();
 
@@ -105,6 +111,16 @@ class SamplesIT {
                     race.earlier().site().file() + ":" + race.earlier().site().line(),
                     race.later().site().file() + ":" + race.later().site().line()));
         }
+        for (DeadlockReport deadlock : report.deadlocks()) {
+            found.add(deadlockKey(deadlock.status().json(), deadlock.cycle().stream()
+                    .map(s -> s.acquiredSite() == null ? "?" : s.acquiredSite().file() + ":" + s.acquiredSite().line())
+                    .collect(Collectors.toCollection(TreeSet::new))));
+        }
+        if (expectedTop != null) {
+            ContentionReport top = report.contention().isEmpty() ? null : report.contention().get(0);
+            found.add(contentionKey(top == null || top.site() == null ? "none"
+                    : top.site().file() + ":" + top.site().line()));
+        }
         String foundText = describe(found) + onJdk;
         if (!verdict.pending().isEmpty()) {
             record(sample, topics, verdict, expectedText, foundText, "PENDING", "");
@@ -129,8 +145,16 @@ class SamplesIT {
         return races.isEmpty() ? "clean" : String.join("; ", races);
     }
 
-    /** Resolves each declared race's marker comments to lines of the sample's source file. */
-    static TreeSet<String> expectedRaces(Verdict verdict, Path source) throws IOException {
+    private static String deadlockKey(String status, TreeSet<String> acquiredSites) {
+        return "deadlock (" + status + ") @ " + String.join(" / ", acquiredSites);
+    }
+
+    private static String contentionKey(String site) {
+        return "most contended lock @ " + site;
+    }
+
+    /** The marker comments of a sample's source: "kind:NAME" to the lines carrying it. */
+    static Map<String, List<Integer>> markers(Path source) throws IOException {
         List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
         Map<String, List<Integer>> markers = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -142,13 +166,44 @@ class SamplesIT {
             }
             Matcher m = MARKER.matcher(line.substring(comment));
             while (m.find()) {
-                markers.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(i + 1);
+                markers.computeIfAbsent(m.group(1) + ":" + m.group(2), k -> new ArrayList<>()).add(i + 1);
             }
         }
+        return markers;
+    }
+
+    /** Each declared deadlock's marked lines, as the key a found cycle is compared by. */
+    static List<String> expectedDeadlocks(Verdict verdict, Path source, Map<String, List<Integer>> markers) {
+        String file = source.getFileName().toString();
+        List<String> expected = new ArrayList<>();
+        for (Verdict.Deadlock deadlock : verdict.deadlocks()) {
+            List<Integer> at = markers.getOrDefault("deadlock:" + deadlock.marker(), List.of());
+            if (at.isEmpty()) {
+                fail(source + ": no marker // deadlock:" + deadlock.marker());
+            }
+            TreeSet<String> sites = new TreeSet<>();
+            for (int line : at) sites.add(file + ":" + line);
+            expected.add(deadlockKey(deadlock.confirmed() ? "confirmed" : "potential", sites));
+        }
+        return expected;
+    }
+
+    /** The declared top of the contention list, or null when the sample does not declare one. */
+    static String expectedContentionTop(Verdict verdict, Path source, Map<String, List<Integer>> markers) {
+        if (verdict.contentionTop().isEmpty()) return null;
+        List<Integer> at = markers.getOrDefault("contention:" + verdict.contentionTop(), List.of());
+        if (at.size() != 1) {
+            fail(source + ": marker // contention:" + verdict.contentionTop() + " must be on one line, found " + at.size());
+        }
+        return contentionKey(source.getFileName() + ":" + at.get(0));
+    }
+
+    /** Resolves each declared race's marker comments to lines of the sample's source file. */
+    static TreeSet<String> expectedRaces(Verdict verdict, Path source, Map<String, List<Integer>> markers) {
         String file = source.getFileName().toString();
         TreeSet<String> expected = new TreeSet<>();
         for (Verdict.Race race : verdict.races()) {
-            List<Integer> at = markers.getOrDefault(race.marker(), List.of());
+            List<Integer> at = markers.getOrDefault("race:" + race.marker(), List.of());
             if (at.isEmpty() || at.size() > 2) {
                 fail(source + ": marker // race:" + race.marker() + " must be on one or two lines, found "
                         + at.size());

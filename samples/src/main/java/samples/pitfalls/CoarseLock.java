@@ -5,10 +5,10 @@ import samples.Verdict;
 /**
  * Too much locking: one coarse lock held across slow work (a sleep standing for I/O)
  * serialises the workers, while a lock held only around the shared update lets them overlap.
- * The coarse lock should top a contention report (issue 4). No races either way.
+ * The coarse lock tops threadcheck's contention report, at the line that takes it, with the
+ * waiting and the holding sites. No races either way.
  */
-@Verdict(topics = 35, title = "coarse hot lock vs lock only the critical section",
-        pending = "contention: the coarse lock tops the report, issue 4")
+@Verdict(topics = 35, title = "coarse hot lock vs lock only the critical section", contentionTop = "coarse")
 public class CoarseLock {
 
     private static final Object COARSE = new Object();
@@ -18,7 +18,7 @@ public class CoarseLock {
     public static void main(String[] args) throws InterruptedException {
         long t0 = System.nanoTime();
         runAll(() -> {
-            synchronized (COARSE) {
+            synchronized (COARSE) { // contention:coarse
                 slowWork(); // the mistake: slow work inside the lock
                 done++;
             }

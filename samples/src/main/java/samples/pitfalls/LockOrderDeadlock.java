@@ -3,13 +3,14 @@ package samples.pitfalls;
 import samples.Verdict;
 
 /**
- * The mistake: one thread takes lock A then B, another B then A. Run concurrently they can
- * deadlock. Here the second thread starts only after the first ended, so the program always
- * finishes, yet the lock-order cycle is there for a lock-order analysis to find (issue 4).
- * See {@link LockOrderFixed}.
+ * The mistake: one thread takes lock A then B, another B then A. Run at the same moment they
+ * can deadlock: each holds one lock and waits for the other, for ever. Here the second thread
+ * happens to start its work a little later, so this run always finishes; nothing in the
+ * program orders the two, though, and threadcheck shows the cycle and confirms that another
+ * timing of this very run deadlocks. See {@link LockOrderFixed}.
  */
 @Verdict(topics = 31, title = "mistake: locks taken A then B and B then A",
-        pending = "potential deadlock A/B: deadlock detection, issue 4")
+        deadlocks = @Verdict.Deadlock(marker = "ab"))
 public class LockOrderDeadlock {
 
     static final Object A = new Object();
@@ -18,21 +19,30 @@ public class LockOrderDeadlock {
     public static void main(String[] args) throws InterruptedException {
         Thread first = new Thread(() -> {
             synchronized (A) {
-                synchronized (B) {
+                synchronized (B) { // deadlock:ab
                     System.out.println("first: A then B");
                 }
             }
         }, "first");
         Thread second = new Thread(() -> {
+            pause(200); // only timing keeps the two apart: no happens-before
             synchronized (B) {
-                synchronized (A) {
+                synchronized (A) { // deadlock:ab
                     System.out.println("second: B then A");
                 }
             }
         }, "second");
         first.start();
-        first.join(); // sequential on purpose: the sample must never hang
         second.start();
+        first.join();
         second.join();
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

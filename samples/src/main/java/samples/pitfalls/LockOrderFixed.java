@@ -6,8 +6,7 @@ import samples.Verdict;
  * The fix for {@link LockOrderDeadlock}: every thread takes the locks in one global order
  * (A before B), so no cycle can form, and the threads may run at the same time.
  */
-@Verdict(topics = 31, title = "fix: one global lock order",
-        pending = "no deadlock expected: deadlock detection, issue 4")
+@Verdict(topics = 31, title = "fix: one global lock order")
 public class LockOrderFixed {
 
     public static void main(String[] args) throws InterruptedException {

@@ -1,6 +1,5 @@
 package io.threadcheck.agent;
 
-import io.threadcheck.core.analyse.race.RaceDetector;
 import io.threadcheck.core.instrument.Instrumenter;
 import io.threadcheck.core.model.CallModels;
 import io.threadcheck.core.record.Hooks;
@@ -36,17 +35,23 @@ public final class AgentMain {
             SymbolTable symbols = new SymbolTable();
             ThreadTable threads = new ThreadTable();
             Recorder recorder = new Recorder(symbols, threads);
-            RaceDetector detector = new RaceDetector(null, symbols, threads, recorder.stacks());
-            Instrumenter instrumenter = new Instrumenter(symbols);
+            Analyses analyses = new Analyses(options.modes, recorder);
+            Instrumenter instrumenter = new Instrumenter(symbols, Analyses.recording(options.modes));
             warmUp();
 
             openJdkPackages(inst);
             ClassTransformer transformer = new ClassTransformer(instrumenter, options.scope, inst);
             inst.addTransformer(transformer, true);
             retransformLoaded(inst, transformer, attached);
-            recorder.start(detector);
-            Runtime.getRuntime().addShutdownHook(new Thread(
-                    new ReportOnExit(options, recorder, detector, transformer, startNanos), "threadcheck-report"));
+            recorder.start(analyses.chain());
+            ReportOnExit report = new ReportOnExit(options, recorder, analyses, transformer, startNanos);
+            if (options.watchdogMillis > 0) {
+                DeadlockWatchdog watchdog = new DeadlockWatchdog(options.watchdogMillis, recorder, analyses,
+                        new OnDeadlock(options, report));
+                report.watch(watchdog);
+                watchdog.start();
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(report, "threadcheck-report"));
         } catch (Throwable e) {
             System.err.println("threadcheck: the agent could not start; the program runs unchecked: " + e);
         }

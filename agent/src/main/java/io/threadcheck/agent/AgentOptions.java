@@ -18,12 +18,19 @@ import java.util.Set;
  */
 final class AgentOptions {
 
-    static final Set<String> KEYS = Set.of("out", "include", "exclude", "format");
+    static final List<String> KEYS = List.of("out", "include", "exclude", "format", "mode", "onDeadlock", "watchdog");
     static final Set<String> FORMATS = Set.of("text", "json");
+    static final List<String> MODES = List.of("race", "deadlock", "contention");
+
+    /** The exit status of a JVM ended by {@code onDeadlock=exit}. */
+    static final int DEADLOCK_EXIT_STATUS = 86;
 
     Path out = Path.of("threadcheck");
     ScopeFilter scope = ScopeFilter.defaults();
     Set<String> formats = new LinkedHashSet<>(List.of("text", "json"));
+    Set<String> modes = new LinkedHashSet<>(MODES);
+    boolean exitOnDeadlock;
+    long watchdogMillis = 1000;
     final List<String> errors = new ArrayList<>();
 
     static AgentOptions parse(String args) {
@@ -41,7 +48,7 @@ final class AgentOptions {
                 String key = piece.substring(0, eq).trim();
                 String value = piece.substring(eq + 1).trim();
                 if (!KEYS.contains(key)) {
-                    o.errors.add("unknown option '" + key + "' (known: out, include, exclude, format); ignored");
+                    o.errors.add("unknown option '" + key + "' (known: " + String.join(", ", KEYS) + "); ignored");
                     lastKey = null;
                     continue;
                 }
@@ -75,6 +82,34 @@ final class AgentOptions {
                 else errors.add("option format: unknown format '" + name + "' (known: text, json); ignored");
             }
             if (!chosen.isEmpty()) formats = chosen;
+        }
+        String mode = values.get("mode");
+        if (mode != null) {
+            Set<String> chosen = new LinkedHashSet<>();
+            for (String m : mode.split(",")) {
+                String name = m.trim();
+                if (MODES.contains(name)) chosen.add(name);
+                else errors.add("option mode: unknown analysis '" + name + "' (known: race, deadlock, contention); ignored");
+            }
+            if (!chosen.isEmpty()) modes = chosen;
+        }
+        String onDeadlock = values.get("onDeadlock");
+        if (onDeadlock != null) {
+            if (onDeadlock.equals("exit")) exitOnDeadlock = true;
+            else if (!onDeadlock.equals("report")) {
+                errors.add("option onDeadlock: expected 'report' or 'exit', found '" + onDeadlock + "'; reporting only");
+            }
+        }
+        String watchdog = values.get("watchdog");
+        if (watchdog != null) {
+            try {
+                long millis = Long.parseLong(watchdog);
+                if (millis < 0) throw new NumberFormatException();
+                watchdogMillis = millis;
+            } catch (NumberFormatException e) {
+                errors.add("option watchdog: expected milliseconds (0 to turn it off), found '" + watchdog
+                        + "'; checking every " + watchdogMillis + " ms");
+            }
         }
     }
 

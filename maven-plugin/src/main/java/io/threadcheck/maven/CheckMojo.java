@@ -2,6 +2,8 @@ package io.threadcheck.maven;
 
 import io.threadcheck.core.record.Site;
 import io.threadcheck.core.report.Access;
+import io.threadcheck.core.report.ContentionReport;
+import io.threadcheck.core.report.DeadlockReport;
 import io.threadcheck.core.report.JsonReportReader;
 import io.threadcheck.core.report.RaceReport;
 import io.threadcheck.core.report.Report;
@@ -24,9 +26,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Reads every {@code threadcheck-report.json} under {@link #destDir} (as written by the JVMs
  * that {@code prepare-agent} set up), prints one line per data race starting with
- * {@code File.java:line} so IDEs and CI link it, and fails the build by the rules
- * {@link #failOnRace} and {@link #maxFindings}. The same race seen by several JVMs is
- * printed and counted once.
+ * {@code File.java:line} so IDEs and CI link it, likewise per deadlock and per lock waited
+ * for longer than {@link #maxWaitMillis}, and fails the build by the rules {@link #failOnRace},
+ * {@link #failOnDeadlock}, {@link #maxWaitMillis} and {@link #maxFindings}. The same finding
+ * seen by several JVMs is printed and counted once.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
@@ -42,8 +45,22 @@ public class CheckMojo extends AbstractMojo {
     private boolean failOnRace;
 
     /**
-     * Fail the build when more findings than this were found, even with {@code failOnRace}
-     * false; negative means no limit.
+     * Fail the build on a deadlock that occurred or was confirmed (a reordering of the run
+     * reaches it). A potential, unconfirmed cycle is printed as a warning and never fails.
+     */
+    @Parameter(property = "threadcheck.failOnDeadlock", defaultValue = "true")
+    private boolean failOnDeadlock;
+
+    /**
+     * Fail the build when threads waited longer than this in total, in milliseconds, for any
+     * one lock; negative means no limit.
+     */
+    @Parameter(property = "threadcheck.maxWaitMillis", defaultValue = "-1")
+    private long maxWaitMillis;
+
+    /**
+     * Fail the build when more findings (races and deadlocks that are not merely potential)
+     * than this were found, even with {@code failOnRace} false; negative means no limit.
      */
     @Parameter(property = "threadcheck.maxFindings", defaultValue = "-1")
     private int maxFindings;
@@ -66,6 +83,8 @@ public class CheckMojo extends AbstractMojo {
         }
         JsonReportReader reader = new JsonReportReader();
         Map<String, RaceReport> races = new LinkedHashMap<>();
+        Map<String, DeadlockReport> deadlocks = new LinkedHashMap<>();
+        List<String> slowLocks = new ArrayList<>();
         for (Path file : files) {
             Report report;
             try {
@@ -74,20 +93,76 @@ public class CheckMojo extends AbstractMojo {
                 throw new MojoExecutionException("threadcheck: cannot read report " + e.getMessage(), e);
             }
             for (RaceReport race : report.races()) races.putIfAbsent(key(race), race);
+            for (DeadlockReport d : report.deadlocks()) deadlocks.putIfAbsent(key(d), d);
+            for (ContentionReport c : report.contention()) {
+                if (maxWaitMillis >= 0 && c.waitNanos() > maxWaitMillis * 1_000_000) slowLocks.add(describe(c));
+            }
         }
         int n = races.size();
-        boolean fails = (failOnRace && n > 0) || (maxFindings >= 0 && n > maxFindings);
+        long serious = deadlocks.values().stream().filter(d -> d.status() != DeadlockReport.Status.POTENTIAL).count();
+        boolean fails = (failOnRace && n > 0) || (failOnDeadlock && serious > 0) || !slowLocks.isEmpty()
+                || (maxFindings >= 0 && n + serious > maxFindings);
         for (RaceReport race : races.values()) {
             if (fails) getLog().error(describe(race));
             else getLog().warn(describe(race));
         }
-        getLog().info("threadcheck: " + files.size() + " report(s) under " + destDir + ", " + n + " data race(s)");
+        for (DeadlockReport d : deadlocks.values()) {
+            if (fails && d.status() != DeadlockReport.Status.POTENTIAL) getLog().error(describe(d));
+            else getLog().warn(describe(d));
+        }
+        for (String line : slowLocks) getLog().error(line);
+        getLog().info("threadcheck: " + files.size() + " report(s) under " + destDir + ", " + n + " data race(s), "
+                + deadlocks.size() + " deadlock(s) (" + serious + " occurred or confirmed)");
         if (failOnRace && n > 0) {
             throw new MojoFailureException("threadcheck: " + n + " data race(s) found (failOnRace); see the lines above");
         }
-        if (maxFindings >= 0 && n > maxFindings) {
-            throw new MojoFailureException("threadcheck: " + n + " finding(s), more than maxFindings=" + maxFindings);
+        if (failOnDeadlock && serious > 0) {
+            throw new MojoFailureException("threadcheck: " + serious
+                    + " deadlock(s) occurred or confirmed (failOnDeadlock); see the lines above");
         }
+        if (!slowLocks.isEmpty()) {
+            throw new MojoFailureException("threadcheck: " + slowLocks.size() + " lock(s) waited for longer than maxWaitMillis="
+                    + maxWaitMillis + "; see the lines above");
+        }
+        if (maxFindings >= 0 && n + serious > maxFindings) {
+            throw new MojoFailureException("threadcheck: " + (n + serious) + " finding(s), more than maxFindings=" + maxFindings);
+        }
+    }
+
+    /** The same cycle in two reports: same status and the same sites, locks' identities aside. */
+    private static String key(DeadlockReport d) {
+        StringBuilder sb = new StringBuilder(d.status().json());
+        for (DeadlockReport.Step s : d.cycle()) sb.append('|').append(s.heldSite()).append('>').append(s.acquiredSite());
+        return sb.toString();
+    }
+
+    /**
+     * {@code Bank.java:31: deadlock (confirmed): "t1" holds Account@1 (taken at Bank.java:30) and
+     * takes Account@2; "t2" holds Account@2 (taken at Bank.java:30) and takes Account@1 at Bank.java:31}.
+     */
+    static String describe(DeadlockReport d) {
+        StringBuilder sb = new StringBuilder();
+        DeadlockReport.Step first = d.cycle().isEmpty() ? null : d.cycle().get(0);
+        sb.append(first == null || first.acquiredSite() == null ? "unknown location" : location(first.acquiredSite()))
+                .append(": deadlock (").append(d.status().json()).append("): ");
+        boolean occurred = d.status() == DeadlockReport.Status.OCCURRED;
+        for (int i = 0; i < d.cycle().size(); i++) {
+            DeadlockReport.Step s = d.cycle().get(i);
+            if (i > 0) sb.append("; ");
+            sb.append('"').append(s.thread()).append("\" holds ").append(s.heldLock());
+            if (s.heldSite() != null) sb.append(" (taken at ").append(location(s.heldSite())).append(')');
+            sb.append(occurred ? " and waits for " : " and takes ").append(s.acquiredLock());
+            if (s.acquiredSite() != null) sb.append(" at ").append(location(s.acquiredSite()));
+        }
+        return sb.toString();
+    }
+
+    /** {@code Counter.java:12: lock java.lang.Object@1b6d (monitor) waited for 1234 ms in total, ...}. */
+    private String describe(ContentionReport c) {
+        return (c.site() == null ? "unknown location" : location(c.site())) + ": lock " + c.lock()
+                + (c.kind() == null ? "" : " (" + c.kind() + ")") + " waited for " + c.waitNanos() / 1_000_000
+                + " ms in total over " + c.contended() + " contended acquisition(s), more than maxWaitMillis="
+                + maxWaitMillis;
     }
 
     private List<Path> reportFiles() throws MojoExecutionException {

@@ -70,6 +70,18 @@ public class PrepareAgentMojo extends AbstractMojo {
     static final List<String> DEFAULT_EXCLUDES =
             List.of("org.apache.maven.surefire.*", "org.junit.*", "junit.*", "org.opentest4j.*");
 
+    /** The analyses to run, as the agent's {@code mode=}: {@code race}, {@code deadlock}, {@code contention}. */
+    @Parameter(property = "threadcheck.mode", defaultValue = "race,deadlock,contention")
+    private String mode;
+
+    /**
+     * What a test JVM does when its threads really deadlock: {@code exit} (the default here)
+     * writes the report and ends the JVM with status 86, so the build fails instead of hanging;
+     * {@code report} writes the report and leaves the JVM to the test runner's own timeout.
+     */
+    @Parameter(property = "threadcheck.onDeadlock", defaultValue = "exit")
+    private String onDeadlock;
+
     /** Skips every threadcheck goal. */
     @Parameter(property = "threadcheck.skip", defaultValue = "false")
     private boolean skip;
@@ -96,6 +108,8 @@ public class PrepareAgentMojo extends AbstractMojo {
         if (includes != null && !includes.isEmpty()) agentArg.append(",include=").append(String.join(":", includes));
         List<String> ex = excludes == null ? DEFAULT_EXCLUDES : excludes;
         if (!ex.isEmpty()) agentArg.append(",exclude=").append(String.join(":", ex));
+        if (mode != null && !mode.isBlank()) agentArg.append(",mode=").append(mode.replace(" ", ""));
+        if (onDeadlock != null && !onDeadlock.isBlank()) agentArg.append(",onDeadlock=").append(onDeadlock.trim());
         String option = quoteIfNeeded(agentArg.toString());
         String old = currentValue();
         String value = old == null || old.isBlank() ? option : option + " " + old;

@@ -38,6 +38,7 @@ public final class AgentRun {
     private boolean withAgent = true;
     private boolean outOption = true;
     private long timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    private boolean hangs;
 
     private AgentRun(String mainClass) {
         this.mainClass = mainClass;
@@ -83,6 +84,16 @@ public final class AgentRun {
 
     public AgentRun timeoutSeconds(long seconds) {
         timeoutSeconds = seconds;
+        return this;
+    }
+
+    /**
+     * The program is expected never to finish (it deadlocks): it is killed after {@code seconds}
+     * and the result has exit code -1; finishing earlier fails the test.
+     */
+    public AgentRun hangsFor(long seconds) {
+        timeoutSeconds = seconds;
+        hangs = true;
         return this;
     }
 
@@ -143,7 +154,20 @@ public final class AgentRun {
         }
         int exitCode;
         try {
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            if (hangs) {
+                if (finished) {
+                    fail("%s was expected to hang but ended with exit code %d%n--- stdout ---%n%s%n--- stderr ---%n%s",
+                            mainClass, process.exitValue(), readString(stdoutFile), readString(stderrFile));
+                }
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+                return new Result(mainClass, List.copyOf(command), -1, readBytes(stdoutFile), readBytes(stderrFile),
+                        runDir, outOption ? outDir : runDir.resolve("threadcheck"),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            }
+            if (!finished) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);

@@ -41,6 +41,7 @@ final class ClassInstrumenter extends ClassVisitor {
     private final CallModels.TypeTest types;
     private final Set<Integer> appliedRules = new java.util.HashSet<>();
     private final boolean canAddMethods;
+    private final Recording recording;
     private final List<Bridge> bridges = new java.util.ArrayList<>();
     private int access;
     private String internalName;
@@ -51,9 +52,10 @@ final class ClassInstrumenter extends ClassVisitor {
 
     ClassInstrumenter(ClassVisitor next, SymbolTable symbols, ClassHierarchy hierarchy, ClassLoader loader,
                       Set<String> skipped, List<ModelledCall> jdkRules, Map<String, Integer> maxLocals,
-                      boolean canAddMethods) {
+                      boolean canAddMethods, Recording recording) {
         super(Opcodes.ASM9, next);
         this.canAddMethods = canAddMethods;
+        this.recording = recording;
         this.symbols = symbols;
         this.hierarchy = hierarchy;
         this.loader = loader;
@@ -177,6 +179,11 @@ final class ClassInstrumenter extends ClassVisitor {
         return jdkRules == null;
     }
 
+    /** What this class's instructions report, when it is a program class. */
+    Recording recording() {
+        return recording;
+    }
+
     /** The model of a call made in method {@code inMethod} of this class, or null. */
     ModelledCall callModel(boolean isStatic, String owner, String name, String descriptor, String inMethod) {
         if (jdkRules == null) return CallModels.get().userCall(isStatic, owner, name, descriptor, types);
@@ -249,11 +256,15 @@ final class ClassInstrumenter extends ClassVisitor {
      * the model, and the edges it gives are missing. Prefix rules are not counted (they need
      * not match every class they cover).
      */
+    private static final int RUNNING_JDK = Runtime.version().feature();
+
     List<ModelledCall> unmatchedRules() {
         List<ModelledCall> out = new java.util.ArrayList<>();
         if (jdkRules == null) return out;
         for (ModelledCall c : jdkRules) {
-            if (!c.inClass().endsWith("*") && !c.optional() && !appliedRules.contains(c.id())) out.add(c);
+            if (!c.inClass().endsWith("*") && !c.optional() && c.appliesTo(RUNNING_JDK) && !appliedRules.contains(c.id())) {
+                out.add(c);
+            }
         }
         return out;
     }

@@ -24,7 +24,6 @@ import org.objectweb.asm.Opcodes;
  */
 public final class Instrumenter {
 
-    /** The outcome for one class: new bytes, or null when nothing needed to change. */
     /**
      * The outcome for one class: new bytes, or null when nothing needed to change; the methods
      * left uninstrumented; for a JDK class, its model rules that matched nothing (described).
@@ -38,10 +37,17 @@ public final class Instrumenter {
     private static final int MAX_ATTEMPTS = 8;
 
     private final SymbolTable symbols;
+    private final Recording recording;
     private final ClassHierarchy hierarchy = new ClassHierarchy();
 
     public Instrumenter(SymbolTable symbols) {
+        this(symbols, Recording.ALL);
+    }
+
+    /** An instrumenter whose program classes report what {@code recording} asks. */
+    public Instrumenter(SymbolTable symbols, Recording recording) {
         this.symbols = symbols;
+        this.recording = recording;
     }
 
     /**
@@ -86,7 +92,7 @@ public final class Instrumenter {
         for (int attempt = 0; ; attempt++) {
             ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
             ClassInstrumenter instrumenter = new ClassInstrumenter(writer, symbols, hierarchy, loader, skipped,
-                    jdkRules, maxLocals, canAddMethods);
+                    jdkRules, maxLocals, canAddMethods, recording);
             try {
                 reader.accept(instrumenter, 0);
                 List<String> unmatched = new java.util.ArrayList<>();

@@ -32,6 +32,8 @@ final class MethodInstrumenter extends MethodVisitor {
     private final boolean constructor;
     private final boolean program;       // a program class: record accesses, not just model rules
     private final boolean monitors;
+    private final boolean accesses;      // plain field and array accesses are recorded
+    private final boolean volatiles;     // volatile accesses are recorded
     private final ModelHookEmitter hooks;
     private final ModelledCall entryRule;
     private final ModelledCall exitRule;
@@ -55,6 +57,8 @@ final class MethodInstrumenter extends MethodVisitor {
         this.hooks = new ModelHookEmitter(mv, spillBase);
         this.program = cls.isProgramClass();
         this.monitors = program || cls.methodRule(ModelledCall.Kind.MONITORS, "*", null) != null;
+        this.accesses = program && cls.recording().accesses();
+        this.volatiles = program && cls.recording().volatiles();
         this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
         this.synchronizedMethod = monitors && (access & Opcodes.ACC_SYNCHRONIZED) != 0
                 && (!isStatic || cls.canLoadClassConstant());
@@ -236,6 +240,7 @@ final class MethodInstrumenter extends MethodVisitor {
         switch (opcode) {
             case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD,
                  Opcodes.BALOAD, Opcodes.CALOAD, Opcodes.SALOAD -> {
+                if (!accesses) break;
                 // [array, index]
                 super.visitInsn(Opcodes.DUP2);
                 push(site(AccessKind.ARRAY_READ, -1));
@@ -244,6 +249,7 @@ final class MethodInstrumenter extends MethodVisitor {
             }
             case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE,
                  Opcodes.CASTORE, Opcodes.SASTORE -> {
+                if (!accesses) break;
                 // [array, index, value] -> [array, index, value, array, index]
                 super.visitInsn(Opcodes.DUP_X2);
                 super.visitInsn(Opcodes.POP);
@@ -251,6 +257,7 @@ final class MethodInstrumenter extends MethodVisitor {
                 arrayWriteHook();
             }
             case Opcodes.LASTORE, Opcodes.DASTORE -> {
+                if (!accesses) break;
                 // [array, index, wide value] -> [array, index, wide value, array, index]
                 super.visitInsn(Opcodes.DUP2_X2);
                 super.visitInsn(Opcodes.POP2);
@@ -274,9 +281,14 @@ final class MethodInstrumenter extends MethodVisitor {
     private void monitorInsn(int opcode) {
         if (opcode == Opcodes.MONITORENTER || exitHandler) cls.applied(cls.methodRule(ModelledCall.Kind.MONITORS, "*", null));
         if (opcode == Opcodes.MONITORENTER) {
+            // [lock] -> request(lock); enter(lock); entered(lock): one site for both hooks.
+            int site = site(AccessKind.MONITOR_ENTER, -1);
             super.visitInsn(Opcodes.DUP);
+            super.visitInsn(Opcodes.DUP);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "monitorRequest", OBJ_SITE, false);
             super.visitInsn(opcode);
-            push(site(AccessKind.MONITOR_ENTER, -1));
+            push(site);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "monitorEnter", OBJ_SITE, false);
             cls.changed();
             return;
@@ -320,6 +332,10 @@ final class MethodInstrumenter extends MethodVisitor {
             return;
         }
         boolean isVolatile = field != null && field.isVolatile();
+        if (isVolatile ? !volatiles : !accesses) {
+            super.visitFieldInsn(opcode, owner, fieldName, descriptor);
+            return;
+        }
         String declaring = (field != null ? field.declaringClass() : owner).replace('/', '.');
         int fieldId = cls.symbols().field(declaring, fieldName);
         boolean wide = descriptor.equals("J") || descriptor.equals("D");

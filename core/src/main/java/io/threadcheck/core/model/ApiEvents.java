@@ -28,6 +28,27 @@ public interface ApiEvents {
     /** The thread is about to give up {@code lock}. */
     void unlock(Object lock);
 
+    /**
+     * The thread is about to block until it gets {@code lock} (an exclusive lock, a read side,
+     * a semaphore): for contention, and so a blocked thread's wanted lock is known.
+     */
+    void lockRequest(Object lock);
+
+    /** The thread now holds {@code lock}, taken without waiting for it (a successful tryLock). */
+    void tryLock(Object lock);
+
+    /** The thread got a non-exclusive share of {@code lock}: a read side, semaphore permits. */
+    void sharedLock(Object lock);
+
+    /** The thread gives up its share of {@code lock}. */
+    void sharedUnlock(Object lock);
+
+    /** The thread starts waiting on a condition of {@code lock} (before the unlock the wait does). */
+    void waitStart(Object lock);
+
+    /** The thread's wait on a condition of {@code lock} ended (after it took the lock back). */
+    void waitEnd(Object lock);
+
     /** A read of field {@code field} (an id from {@link #field}) of {@code target} (null: static). */
     void read(Object target, int field);
 

@@ -176,7 +176,8 @@ public final class CallModels {
             List<ModelledCall> out = new ArrayList<>(specs.size());
             for (Spec s : specs) {
                 out.add(new ModelledCall(out.size(), s.kind, s.inClass, s.inMethod, s.owner, s.name, s.descriptor,
-                        s.isStatic, s.refArgs, s.numArgs, s.before, s.after, s.optional, s.model, s.op));
+                        s.isStatic, s.refArgs, s.numArgs, s.before, s.after, s.optional, s.sinceJdk, s.untilJdk,
+                        s.model, s.op));
             }
             return out;
         }
@@ -198,6 +199,8 @@ public final class CallModels {
         boolean before;
         boolean after;
         boolean optional;
+        int sinceJdk = 0;
+        int untilJdk = Integer.MAX_VALUE;
 
         Spec(ModelledCall.Kind kind, ApiModel model, int op, String owner, String name, String descriptor,
              boolean isStatic) {
@@ -239,6 +242,18 @@ public final class CallModels {
          */
         public Spec optional() {
             this.optional = true;
+            return this;
+        }
+
+        /** A JDK rule for what JDK feature release {@code feature} introduced. */
+        public Spec since(int feature) {
+            this.sinceJdk = feature;
+            return this;
+        }
+
+        /** A JDK rule for what the JDK removed after feature release {@code feature}. */
+        public Spec until(int feature) {
+            this.untilJdk = feature;
             return this;
         }
 

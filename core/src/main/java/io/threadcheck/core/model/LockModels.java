@@ -51,8 +51,8 @@ final class LockModels implements ApiModel {
     private LockModels() {}
 
     static void register(CallModels.Builder b) {
-        b.call(MODEL, LOCK, LOCK_TYPE, "lock", "()V").after();
-        b.call(MODEL, LOCK, LOCK_TYPE, "lockInterruptibly", "()V").after();
+        b.call(MODEL, LOCK, LOCK_TYPE, "lock", "()V").before().after();
+        b.call(MODEL, LOCK, LOCK_TYPE, "lockInterruptibly", "()V").before().after();
         b.call(MODEL, TRY_LOCK, LOCK_TYPE, "tryLock", "()Z").after();
         b.call(MODEL, TRY_LOCK, LOCK_TYPE, "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z").after();
         b.call(MODEL, UNLOCK, LOCK_TYPE, "unlock", "()V").before();
@@ -67,11 +67,14 @@ final class LockModels implements ApiModel {
 
     @Override
     public void before(int op, ApiEvents ev, Object recv, Object a0, Object a1, long n0, long n1, long n2) {
-        if (op == UNLOCK) {
+        if (op == LOCK) {
+            if (recv != null) ev.lockRequest(recv);
+        } else if (op == UNLOCK) {
             releasing(ev, recv);
         } else if (op == AWAIT) {
             Object lock = CONDITION_LOCKS.get(recv);
             if (lock == null) return;
+            ev.waitStart(lock);
             releasing(ev, lock);
             AWAITING.set(lock);
         }
@@ -83,7 +86,7 @@ final class LockModels implements ApiModel {
         switch (op) {
             case LOCK -> acquired(ev, recv);
             case TRY_LOCK -> {
-                if (numResult != 0) acquired(ev, recv);
+                if (numResult != 0) tryAcquired(ev, recv);
             }
             case NEW_CONDITION -> {
                 if (result != null && recv != null) CONDITION_LOCKS.put(result, recv);
@@ -99,19 +102,35 @@ final class LockModels implements ApiModel {
         if (lock == null) return;
         AWAITING.set(null);
         acquired(ev, lock);
+        ev.waitEnd(lock);
     }
 
-    /** The calling thread now holds {@code lock}. */
+    /** The calling thread now holds {@code lock}, possibly after waiting for it. */
     static void acquired(ApiEvents ev, Object lock) {
+        acquired(ev, lock, false);
+    }
+
+    /** The calling thread now holds {@code lock}, taken by a tryLock that did not wait. */
+    static void tryAcquired(ApiEvents ev, Object lock) {
+        acquired(ev, lock, true);
+    }
+
+    private static void acquired(ApiEvents ev, Object lock, boolean tried) {
         if (lock == null) return;
         LockKind kind = LockKind.of(lock);
         switch (kind) {
-            case MUTEX -> ev.lock(lock);
-            case READ, STAMPED_READ -> readAcquired(ev, kind.shared(lock));
-            case WRITE -> writeAcquired(ev, lock, kind.shared(lock));
+            case MUTEX -> {
+                if (tried) ev.tryLock(lock);
+                else ev.lock(lock);
+            }
+            case READ, STAMPED_READ -> {
+                readAcquired(ev, kind.shared(lock));
+                ev.sharedLock(lock);
+            }
+            case WRITE -> writeAcquired(ev, lock, kind.shared(lock), tried);
             case STAMPED_WRITE -> {
                 Object stamped = kind.shared(lock);
-                writeAcquired(ev, stamped, stamped);
+                writeAcquired(ev, stamped, stamped, tried);
             }
         }
     }
@@ -122,7 +141,10 @@ final class LockModels implements ApiModel {
         LockKind kind = LockKind.of(lock);
         switch (kind) {
             case MUTEX -> ev.unlock(lock);
-            case READ, STAMPED_READ -> readReleasing(ev, kind.shared(lock));
+            case READ, STAMPED_READ -> {
+                ev.sharedUnlock(lock);
+                readReleasing(ev, kind.shared(lock));
+            }
             case WRITE -> writeReleasing(ev, lock, kind.shared(lock));
             case STAMPED_WRITE -> {
                 Object stamped = kind.shared(lock);
@@ -142,8 +164,9 @@ final class LockModels implements ApiModel {
         ev.release(shared, SyncKeys.READERS);
     }
 
-    static void writeAcquired(ApiEvents ev, Object exclusive, Object shared) {
-        ev.lock(exclusive);
+    static void writeAcquired(ApiEvents ev, Object exclusive, Object shared, boolean tried) {
+        if (tried) ev.tryLock(exclusive);
+        else ev.lock(exclusive);
         ev.acquire(shared, SyncKeys.READERS);
     }
 

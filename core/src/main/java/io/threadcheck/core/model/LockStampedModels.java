@@ -34,6 +34,7 @@ final class LockStampedModels implements ApiModel {
     static final int TO_WRITE = 9;           // tryConvertToWriteLock
     static final int TO_READ = 10;           // tryConvertToReadLock
     static final int TO_OPTIMISTIC = 11;     // tryConvertToOptimisticRead
+    static final int TRY_WRITE_LOCKED = 12;  // tryWriteLock: never waits for ever
 
     private static final LockStampedModels MODEL = new LockStampedModels();
     private static final String STAMPED = "java/util/concurrent/locks/StampedLock";
@@ -42,10 +43,11 @@ final class LockStampedModels implements ApiModel {
     private LockStampedModels() {}
 
     static void register(CallModels.Builder b) {
-        for (String name : new String[] {"writeLock", "writeLockInterruptibly", "tryWriteLock"}) {
-            b.call(MODEL, WRITE_LOCKED, STAMPED, name, "()J").after();
+        for (String name : new String[] {"writeLock", "writeLockInterruptibly"}) {
+            b.call(MODEL, WRITE_LOCKED, STAMPED, name, "()J").before().after();
         }
-        b.call(MODEL, WRITE_LOCKED, STAMPED, "tryWriteLock", TIMED).after();
+        b.call(MODEL, TRY_WRITE_LOCKED, STAMPED, "tryWriteLock", "()J").after();
+        b.call(MODEL, TRY_WRITE_LOCKED, STAMPED, "tryWriteLock", TIMED).after();
         for (String name : new String[] {"readLock", "readLockInterruptibly", "tryReadLock"}) {
             b.call(MODEL, READ_LOCKED, STAMPED, name, "()J").after();
         }
@@ -66,6 +68,7 @@ final class LockStampedModels implements ApiModel {
     public void before(int op, ApiEvents ev, Object recv, Object a0, Object a1, long n0, long n1, long n2) {
         if (!(recv instanceof StampedLock lock)) return;
         switch (op) {
+            case WRITE_LOCKED -> ev.lockRequest(lock);
             case UNLOCK_WRITE -> LockModels.writeReleasing(ev, lock, lock);
             case UNLOCK_READ -> LockModels.readReleasing(ev, lock);
             case UNLOCK, TO_OPTIMISTIC -> {
@@ -101,8 +104,8 @@ final class LockStampedModels implements ApiModel {
         boolean ok = numResult != 0; // the stamp returned; 0: failed
         boolean optimisticStamp = !StampedLock.isWriteLockStamp(n0) && !StampedLock.isReadLockStamp(n0);
         switch (op) {
-            case WRITE_LOCKED -> {
-                if (ok) LockModels.writeAcquired(ev, lock, lock);
+            case WRITE_LOCKED, TRY_WRITE_LOCKED -> {
+                if (ok) LockModels.writeAcquired(ev, lock, lock, op == TRY_WRITE_LOCKED);
             }
             case READ_LOCKED -> {
                 if (ok) LockModels.readAcquired(ev, lock);
@@ -114,7 +117,7 @@ final class LockStampedModels implements ApiModel {
             case TO_WRITE -> {
                 if (optimisticStamp) ev.endOptimisticRead(ok);
                 // From a write stamp nothing changes; from a read stamp the read hold becomes the write lock.
-                if (ok && !StampedLock.isWriteLockStamp(n0)) LockModels.writeAcquired(ev, lock, lock);
+                if (ok && !StampedLock.isWriteLockStamp(n0)) LockModels.writeAcquired(ev, lock, lock, true);
             }
             case TO_READ -> {
                 if (optimisticStamp) ev.endOptimisticRead(ok);

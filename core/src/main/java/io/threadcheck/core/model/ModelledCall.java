@@ -22,13 +22,15 @@ import org.objectweb.asm.Type;
  *
  * <p>{@code refArgs} and {@code numArgs} are indexes into the called method's parameters (0 is
  * the first parameter after the receiver): up to two reference and three integral parameters.
- * An {@code optional} JDK rule may match nothing (a table row applied to many classes).
+ * An {@code optional} JDK rule may match nothing (a table row applied to many classes); a JDK
+ * rule exists only in the feature releases {@code sinceJdk..untilJdk} (the JDK's history).
  * Without a descriptor (every overload, or a signature-polymorphic method) a selected
  * parameter that is missing or of another kind arrives as null / 0.
  */
 public record ModelledCall(int id, Kind kind, String inClass, String inMethod, String owner, String name,
                            String descriptor, boolean isStatic, int[] refArgs, int[] numArgs,
-                           boolean before, boolean after, boolean optional, ApiModel model, int op) {
+                           boolean before, boolean after, boolean optional, int sinceJdk, int untilJdk,
+                           ApiModel model, int op) {
 
     public enum Kind { CALL, ENTRY, EXIT, FIELD_READ, MONITORS }
 
@@ -50,6 +52,11 @@ public record ModelledCall(int id, Kind kind, String inClass, String inMethod, S
                 }
             }
         }
+    }
+
+    /** True when the JDK of feature release {@code feature} has what this rule hooks. */
+    public boolean appliesTo(int feature) {
+        return feature >= sinceJdk && feature <= untilJdk;
     }
 
     /** {@code owner.name descriptor}, for messages and the site table. */

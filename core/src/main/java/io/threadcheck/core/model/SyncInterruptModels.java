@@ -25,7 +25,7 @@ final class SyncInterruptModels implements ApiModel {
 
     static void register(CallModels.Builder b) {
         b.entry(MODEL, INTERRUPT, THREAD, "interrupt", "()V");
-        b.entry(MODEL, INTERRUPT, "java/lang/VirtualThread", "interrupt", "()V");
+        b.entry(MODEL, INTERRUPT, "java/lang/VirtualThread", "interrupt", "()V").since(21);
         b.staticCall(MODEL, INTERRUPTED, THREAD, "interrupted", "()Z").after();
         b.call(MODEL, IS_INTERRUPTED, THREAD, "isInterrupted", "()Z").after();
         b.exit(MODEL, EXCEPTION, "java/lang/InterruptedException", "<init>", null);

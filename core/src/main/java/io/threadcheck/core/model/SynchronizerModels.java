@@ -46,6 +46,9 @@ final class SynchronizerModels implements ApiModel {
     static final int PHASER_AWAIT = 9;
     static final int PHASER_ADVANCE = 10;  // the advancing thread's onAdvance
     static final int EXCHANGE = 11;
+    static final int PERMIT_ACQUIRE = 12;      // Semaphore.acquire*: may block
+    static final int PERMIT_TRY_ACQUIRE = 13;
+    static final int PERMIT_RELEASE = 14;
 
     private static final SynchronizerModels MODEL = new SynchronizerModels();
     private static final String SEMAPHORE = "java/util/concurrent/Semaphore";
@@ -58,16 +61,16 @@ final class SynchronizerModels implements ApiModel {
     private SynchronizerModels() {}
 
     static void register(CallModels.Builder b) {
-        b.call(MODEL, SIGNAL, SEMAPHORE, "release", "()V").before();
-        b.call(MODEL, SIGNAL, SEMAPHORE, "release", "(I)V").before();
-        b.call(MODEL, WAIT, SEMAPHORE, "acquire", "()V").after();
-        b.call(MODEL, WAIT, SEMAPHORE, "acquire", "(I)V").after();
-        b.call(MODEL, WAIT, SEMAPHORE, "acquireUninterruptibly", "()V").after();
-        b.call(MODEL, WAIT, SEMAPHORE, "acquireUninterruptibly", "(I)V").after();
-        b.call(MODEL, TRY_WAIT, SEMAPHORE, "tryAcquire", "()Z").after();
-        b.call(MODEL, TRY_WAIT, SEMAPHORE, "tryAcquire", "(I)Z").after();
-        b.call(MODEL, TRY_WAIT, SEMAPHORE, "tryAcquire", "(J" + UNIT + ")Z").after();
-        b.call(MODEL, TRY_WAIT, SEMAPHORE, "tryAcquire", "(IJ" + UNIT + ")Z").after();
+        b.call(MODEL, PERMIT_RELEASE, SEMAPHORE, "release", "()V").before();
+        b.call(MODEL, PERMIT_RELEASE, SEMAPHORE, "release", "(I)V").before();
+        b.call(MODEL, PERMIT_ACQUIRE, SEMAPHORE, "acquire", "()V").before().after();
+        b.call(MODEL, PERMIT_ACQUIRE, SEMAPHORE, "acquire", "(I)V").before().after();
+        b.call(MODEL, PERMIT_ACQUIRE, SEMAPHORE, "acquireUninterruptibly", "()V").before().after();
+        b.call(MODEL, PERMIT_ACQUIRE, SEMAPHORE, "acquireUninterruptibly", "(I)V").before().after();
+        b.call(MODEL, PERMIT_TRY_ACQUIRE, SEMAPHORE, "tryAcquire", "()Z").after();
+        b.call(MODEL, PERMIT_TRY_ACQUIRE, SEMAPHORE, "tryAcquire", "(I)Z").after();
+        b.call(MODEL, PERMIT_TRY_ACQUIRE, SEMAPHORE, "tryAcquire", "(J" + UNIT + ")Z").after();
+        b.call(MODEL, PERMIT_TRY_ACQUIRE, SEMAPHORE, "tryAcquire", "(IJ" + UNIT + ")Z").after();
         b.call(MODEL, TRY_WAIT, SEMAPHORE, "drainPermits", "()I").after();
 
         b.call(MODEL, SIGNAL, LATCH, "countDown", "()V").before();
@@ -100,6 +103,11 @@ final class SynchronizerModels implements ApiModel {
     public void before(int op, ApiEvents ev, Object recv, Object a0, Object a1, long n0, long n1, long n2) {
         switch (op) {
             case SIGNAL, BARRIER_AWAIT -> ev.release(recv, SyncKeys.SYNC);
+            case PERMIT_ACQUIRE -> ev.lockRequest(recv);
+            case PERMIT_RELEASE -> {
+                ev.sharedUnlock(recv);
+                ev.release(recv, SyncKeys.SYNC);
+            }
             case BARRIER_TRIPPED -> ev.release(recv, SyncKeys.DONE);
             case PHASER_ARRIVE, PHASER_ARRIVE_AWAIT -> ev.release(root(recv), SyncKeys.SYNC);
             case PHASER_ADVANCE -> ev.acquire(recv, SyncKeys.SYNC); // onAdvance runs on the root
@@ -113,6 +121,16 @@ final class SynchronizerModels implements ApiModel {
                       Object result, long numResult) {
         switch (op) {
             case WAIT -> ev.acquire(recv, SyncKeys.SYNC);
+            case PERMIT_ACQUIRE -> {
+                ev.acquire(recv, SyncKeys.SYNC);
+                ev.sharedLock(recv);
+            }
+            case PERMIT_TRY_ACQUIRE -> {
+                if (numResult > 0) {
+                    ev.acquire(recv, SyncKeys.SYNC);
+                    ev.sharedLock(recv);
+                }
+            }
             case TRY_WAIT -> {
                 if (numResult > 0) ev.acquire(recv, SyncKeys.SYNC);
             }

@@ -93,10 +93,10 @@ final class TaskModels implements ApiModel {
         b.call(MODEL, START, CALLABLE, "call", CALL).in("java/util/concurrent/FutureTask").before();
         b.call(MODEL, START, RUNNABLE, "run", RUN).in("java/util/concurrent/Executors$RunnableAdapter").before();
         // ForkJoinPool.invokeAny runs the callables here up to JDK 20 (in ForkJoinTask$InvokeAnyTask later).
-        b.call(MODEL, START, CALLABLE, "call", CALL).in(FORK_JOIN_POOL + "$InvokeAnyRoot").before();
+        b.call(MODEL, START, CALLABLE, "call", CALL).in(FORK_JOIN_POOL + "$InvokeAnyRoot").until(20).before();
         // JDK 25: ForkJoinPool's scheduled tasks.
-        b.call(MODEL, START, RUNNABLE, "run", RUN).in("java/util/concurrent/DelayScheduler$ScheduledForkJoinTask").before();
-        b.call(MODEL, START, CALLABLE, "call", CALL).in("java/util/concurrent/DelayScheduler$ScheduledForkJoinTask").before();
+        b.call(MODEL, START, RUNNABLE, "run", RUN).in("java/util/concurrent/DelayScheduler$ScheduledForkJoinTask").since(25).before();
+        b.call(MODEL, START, CALLABLE, "call", CALL).in("java/util/concurrent/DelayScheduler$ScheduledForkJoinTask").since(25).before();
         // ThreadPerTaskExecutor (JDK 21+) starts a thread per task: Thread.start orders the hand-over.
 
         // End of executors.
@@ -104,22 +104,23 @@ final class TaskModels implements ApiModel {
                 .in(THREAD_POOL).inMethod("runWorker").before();
         // A worker's exit, before it leaves the pool's count that termination waits for.
         b.entry(MODEL, TASK_END, FORK_JOIN_POOL, "deregisterWorker", null);
-        b.entry(MODEL, TASK_END, THREAD_PER_TASK, "taskComplete", "(Ljava/lang/Thread;)V");
+        b.entry(MODEL, TASK_END, THREAD_PER_TASK, "taskComplete", "(Ljava/lang/Thread;)V").since(21);
         for (String cls : new String[] {THREAD_POOL, FORK_JOIN_POOL, THREAD_PER_TASK}) {
-            b.exit(MODEL, TERMINATED, cls, "awaitTermination", AWAIT_TERMINATION);
-            b.exit(MODEL, TERMINATED, cls, "isTerminated", "()Z");
+            int since = cls.equals(THREAD_PER_TASK) ? 21 : 0;
+            b.exit(MODEL, TERMINATED, cls, "awaitTermination", AWAIT_TERMINATION).since(since);
+            b.exit(MODEL, TERMINATED, cls, "isTerminated", "()Z").since(since);
         }
         // JDK 19+: ForkJoinPool.close waits for termination itself (the other executors' close
         // calls awaitTermination).
-        b.exit(MODEL, POOL_CLOSED, FORK_JOIN_POOL, "close", "()V");
+        b.exit(MODEL, POOL_CLOSED, FORK_JOIN_POOL, "close", "()V").since(19);
 
         // ExecutorCompletionService queues a future once it completed: taking it orders the completion.
         b.exit(MODEL, COMPLETED_TAKEN, EXECUTOR_COMPLETION_SERVICE, "take", null);
         b.exit(MODEL, COMPLETED_TAKEN, EXECUTOR_COMPLETION_SERVICE, "poll", null);
 
         // ThreadPerTaskExecutor.invokeAny: the winning task completes a holder the caller reads.
-        b.entry(MODEL, HOLDER_COMPLETED, ANY_RESULT_HOLDER, "complete", null);
-        b.exit(MODEL, HOLDER_READ, ANY_RESULT_HOLDER, "result", null);
+        b.entry(MODEL, HOLDER_COMPLETED, ANY_RESULT_HOLDER, "complete", null).since(21);
+        b.exit(MODEL, HOLDER_READ, ANY_RESULT_HOLDER, "result", null).since(21);
 
         FutureModels.register(b);
         ForkJoinModels.register(b);

@@ -16,7 +16,7 @@ final class ThreadModels implements ApiModel {
 
     static void register(CallModels.Builder b) {
         b.entry(MODEL, START, "java/lang/Thread", "start", null);
-        b.entry(MODEL, START, "java/lang/VirtualThread", "start", null);
+        b.entry(MODEL, START, "java/lang/VirtualThread", "start", null).since(21);
     }
 
     @Override

@@ -68,6 +68,12 @@ public final class Hooks {
         if (r != null) r.sync(null, site, true);
     }
 
+    /** Just before MONITORENTER, which may block: the lock is requested. */
+    public static void monitorRequest(Object lock, int site) {
+        Recorder r = recorder;
+        if (r != null) r.lockRequest(lock, site);
+    }
+
     /** After MONITORENTER or at the start of a synchronized method. */
     public static void monitorEnter(Object lock, int site) {
         Recorder r = recorder;
@@ -146,13 +152,19 @@ public final class Hooks {
     private static boolean beforeWait(Object monitor, int site) {
         Recorder r = recorder;
         boolean held = monitor != null && Thread.holdsLock(monitor);
-        if (r != null && held) r.lock(monitor, site, false);
+        if (r != null && held) {
+            r.monitorWait(monitor, site, true);
+            r.lock(monitor, site, false);
+        }
         return held;
     }
 
     private static void afterWait(Object monitor, int site, boolean held) {
         Recorder r = recorder;
-        if (r != null && held) r.lock(monitor, site, true);
+        if (r != null && held) {
+            r.lock(monitor, site, true);
+            r.monitorWait(monitor, site, false);
+        }
     }
 
     /** Entry of a static initialiser: its accesses are ordered before every use of the class (JLS 12.4.2). */

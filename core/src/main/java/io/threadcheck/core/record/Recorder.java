@@ -87,6 +87,38 @@ public final class Recorder {
         }
 
         @Override
+        public void lockRequest(Object lock) {
+            if (lock != null) ev.lockRequest(thread.tid, lock, site);
+        }
+
+        @Override
+        public void tryLock(Object lock) {
+            if (lock == null) return;
+            settleHeldReads(thread, ev);
+            ev.tryAcquire(thread.tid, lock, site);
+        }
+
+        @Override
+        public void sharedLock(Object lock) {
+            if (lock != null) ev.sharedAcquire(thread.tid, lock, site);
+        }
+
+        @Override
+        public void sharedUnlock(Object lock) {
+            if (lock != null) ev.sharedRelease(thread.tid, lock, site);
+        }
+
+        @Override
+        public void waitStart(Object lock) {
+            if (lock != null) ev.waitStart(thread.tid, lock, site);
+        }
+
+        @Override
+        public void waitEnd(Object lock) {
+            if (lock != null) ev.waitEnd(thread.tid, lock, site);
+        }
+
+        @Override
         public void read(Object target, int field) {
             if (thread.clinitDepth != 0) return;
             int derived = symbols.derivedSite(site, AccessKind.FIELD_READ, field);
@@ -249,6 +281,31 @@ public final class Recorder {
         }
     }
 
+    /** {@code lock} is about to be requested (before MONITORENTER): see {@link EventVisitor#lockRequest}. */
+    void lockRequest(Object lock, int site) {
+        EventVisitor ev = events;
+        if (ev == null || lock == null) return;
+        ThreadRecord t = current.get();
+        try {
+            ev.lockRequest(t.tid, lock, site);
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
+    /** Object.wait on {@code lock} starts (before its release) or has ended (after its re-acquire). */
+    void monitorWait(Object lock, int site, boolean start) {
+        EventVisitor ev = events;
+        if (ev == null || lock == null) return;
+        ThreadRecord t = current.get();
+        try {
+            if (start) ev.waitStart(t.tid, lock, site);
+            else ev.waitEnd(t.tid, lock, site);
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
     /**
      * A modelled library call: runs its model with this thread's {@link ApiEvents}. Calls the
      * model itself makes (a lock's accessor, a collection it reads) are not modelled again.
@@ -370,6 +427,17 @@ public final class Recorder {
     static String nameOf(Thread t) {
         String name = t.getName();
         return name.isEmpty() ? "unnamed#" + t.getId() : name;
+    }
+
+    /** threadcheck's id of the live thread whose {@code Thread.getId()} is {@code threadId}; -1 when it has none. */
+    public int tidOf(long threadId) {
+        synchronized (all) {
+            for (ThreadRecord rec : all) {
+                Thread t = rec.thread.get();
+                if (t != null && t.getId() == threadId) return rec.tid;
+            }
+        }
+        return -1;
     }
 
     private void refreshNames() {

@@ -169,75 +169,147 @@ public final class JsonReportReader {
             return new Access(thread, tid, op, site, stack, locksHeld, startedBy, startStack);
         }
 
+        // Keys added after the first version of the schema ("status", "stack", "kind", ...) are
+        // read when present and take their neutral value when a report predates them.
+
         private DeadlockReport deadlock() throws IOException {
             expectObject("deadlock");
             List<DeadlockReport.Step> cycle = null;
+            DeadlockReport.Status status = DeadlockReport.Status.POTENTIAL;
+            long count = 1;
             Set<String> seen = new HashSet<>();
             while (nextField(seen)) {
-                if (p.currentName().equals("cycle")) cycle = list("cycle", this::step);
-                else p.skipChildren();
+                switch (p.currentName()) {
+                    case "cycle" -> cycle = list("cycle", this::step);
+                    case "status" -> {
+                        String name = nonNullString("status");
+                        status = DeadlockReport.Status.ofJson(name);
+                        if (status == null) {
+                            throw error("\"status\" must be \"occurred\", \"confirmed\" or \"potential\", found "
+                                    + quote(name));
+                        }
+                    }
+                    case "count" -> count = longValue("count");
+                    default -> p.skipChildren();
+                }
             }
             require(seen, "deadlock", "cycle");
-            return new DeadlockReport(cycle);
+            return new DeadlockReport(status, cycle, count);
         }
 
         private DeadlockReport.Step step() throws IOException {
             expectObject("deadlock step");
             String thread = null;
+            int tid = -1;
             LockAt held = null;
             LockAt acquired = null;
             Set<String> seen = new HashSet<>();
             while (nextField(seen)) {
                 switch (p.currentName()) {
                     case "thread" -> thread = string("thread");
+                    case "tid" -> tid = intValue("tid");
                     case "held" -> held = lockAt("held");
                     case "acquired" -> acquired = lockAt("acquired");
                     default -> p.skipChildren();
                 }
             }
             require(seen, "deadlock step", "thread", "held", "acquired");
-            return new DeadlockReport.Step(thread, held.lock, held.site, acquired.lock, acquired.site);
+            return new DeadlockReport.Step(thread, tid, held.lock, held.site, held.stack,
+                    acquired.lock, acquired.site, acquired.stack);
         }
 
-        private record LockAt(String lock, Site site) {}
+        private record LockAt(String lock, Site site, List<Site> stack) {}
 
         private LockAt lockAt(String what) throws IOException {
             expectObject("\"" + what + "\"");
             String lock = null;
             Site site = null;
+            List<Site> stack = List.of();
             Set<String> seen = new HashSet<>();
             while (nextField(seen)) {
                 switch (p.currentName()) {
                     case "lock" -> lock = string("lock");
                     case "site" -> site = nullableSite();
+                    case "stack" -> stack = list("stack", this::site);
                     default -> p.skipChildren();
                 }
             }
             require(seen, "\"" + what + "\"", "lock", "site");
-            return new LockAt(lock, site);
+            return new LockAt(lock, site, stack);
         }
 
         private ContentionReport contention() throws IOException {
             expectObject("contention entry");
             String lock = null;
+            String kind = null;
             Site site = null;
             long acquisitions = 0, contended = 0, waitNanos = 0, maxWaitNanos = 0, holdNanos = 0;
+            long p50 = 0, p90 = 0, p99 = 0, conditionWaitNanos = 0;
+            double holdShare = 0;
+            List<ContentionReport.SiteTime> waiting = List.of();
+            List<ContentionReport.SiteTime> holding = List.of();
+            List<ContentionReport.Blame> blame = List.of();
             Set<String> seen = new HashSet<>();
             while (nextField(seen)) {
                 switch (p.currentName()) {
                     case "lock" -> lock = string("lock");
+                    case "kind" -> kind = string("kind");
                     case "site" -> site = nullableSite();
                     case "acquisitions" -> acquisitions = longValue("acquisitions");
                     case "contended" -> contended = longValue("contended");
                     case "waitNanos" -> waitNanos = longValue("waitNanos");
                     case "maxWaitNanos" -> maxWaitNanos = longValue("maxWaitNanos");
                     case "holdNanos" -> holdNanos = longValue("holdNanos");
-                    default -> p.skipChildren();
+                    case "p50WaitNanos" -> p50 = longValue("p50WaitNanos");
+                    case "p90WaitNanos" -> p90 = longValue("p90WaitNanos");
+                    case "p99WaitNanos" -> p99 = longValue("p99WaitNanos");
+                    case "conditionWaitNanos" -> conditionWaitNanos = longValue("conditionWaitNanos");
+                    case "holdShare" -> holdShare = number("holdShare");
+                    case "waitingSites" -> waiting = list("waitingSites", this::siteTime);
+                    case "holdingSites" -> holding = list("holdingSites", this::siteTime);
+                    case "blame" -> blame = list("blame", this::blame);
+                    default -> p.skipChildren(); // meanWaitNanos is derived
                 }
             }
             require(seen, "contention entry", "lock", "site", "acquisitions", "contended",
                     "waitNanos", "maxWaitNanos", "holdNanos");
-            return new ContentionReport(lock, site, acquisitions, contended, waitNanos, maxWaitNanos, holdNanos);
+            return new ContentionReport(lock, kind, site, acquisitions, contended, waitNanos, maxWaitNanos,
+                    holdNanos, p50, p90, p99, conditionWaitNanos, holdShare, waiting, holding, blame);
+        }
+
+        private ContentionReport.SiteTime siteTime() throws IOException {
+            expectObject("site entry");
+            Site site = null;
+            long count = 0, nanos = 0;
+            Set<String> seen = new HashSet<>();
+            while (nextField(seen)) {
+                switch (p.currentName()) {
+                    case "site" -> site = nullableSite();
+                    case "count" -> count = longValue("count");
+                    case "nanos" -> nanos = longValue("nanos");
+                    default -> p.skipChildren();
+                }
+            }
+            require(seen, "site entry", "site", "count", "nanos");
+            return new ContentionReport.SiteTime(site, count, nanos);
+        }
+
+        private ContentionReport.Blame blame() throws IOException {
+            expectObject("blame entry");
+            Site holder = null, waiter = null;
+            long count = 0, nanos = 0;
+            Set<String> seen = new HashSet<>();
+            while (nextField(seen)) {
+                switch (p.currentName()) {
+                    case "holder" -> holder = nullableSite();
+                    case "waiter" -> waiter = nullableSite();
+                    case "count" -> count = longValue("count");
+                    case "waitNanos" -> nanos = longValue("waitNanos");
+                    default -> p.skipChildren();
+                }
+            }
+            require(seen, "blame entry", "holder", "waiter", "count", "waitNanos");
+            return new ContentionReport.Blame(holder, waiter, count, nanos);
         }
 
         private RunSummary run() throws IOException {
@@ -346,6 +418,14 @@ public final class JsonReportReader {
             JsonToken t = p.currentToken();
             if (t != JsonToken.VALUE_NUMBER_INT) throw error("\"" + key + "\" must be an integer, found " + describe(t));
             return p.getLongValue();
+        }
+
+        private double number(String key) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw error("\"" + key + "\" must be a number, found " + describe(t));
+            }
+            return p.getDoubleValue();
         }
 
         private int intValue(String key) throws IOException {

@@ -119,20 +119,25 @@ public final class JsonReportWriter {
             g.writeStartObject();
             g.writeStringField("thread", step.thread());
             g.writeFieldName("held");
-            writeLockAt(g, step.heldLock(), step.heldSite());
+            writeLockAt(g, step.heldLock(), step.heldSite(), step.heldStack());
             g.writeFieldName("acquired");
-            writeLockAt(g, step.acquiredLock(), step.acquiredSite());
+            writeLockAt(g, step.acquiredLock(), step.acquiredSite(), step.acquiredStack());
+            g.writeNumberField("tid", step.tid());
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeStringField("status", deadlock.status().json());
+        g.writeNumberField("count", deadlock.count());
         g.writeEndObject();
     }
 
-    private static void writeLockAt(JsonGenerator g, String lock, Site site) throws IOException {
+    private static void writeLockAt(JsonGenerator g, String lock, Site site, List<Site> stack) throws IOException {
         g.writeStartObject();
         g.writeStringField("lock", lock);
         g.writeFieldName("site");
         writeSite(g, site);
+        g.writeFieldName("stack");
+        writeSites(g, stack);
         g.writeEndObject();
     }
 
@@ -146,6 +151,40 @@ public final class JsonReportWriter {
         g.writeNumberField("waitNanos", c.waitNanos());
         g.writeNumberField("maxWaitNanos", c.maxWaitNanos());
         g.writeNumberField("holdNanos", c.holdNanos());
+        g.writeStringField("kind", c.kind());
+        g.writeNumberField("meanWaitNanos", c.meanWaitNanos());
+        g.writeNumberField("p50WaitNanos", c.p50WaitNanos());
+        g.writeNumberField("p90WaitNanos", c.p90WaitNanos());
+        g.writeNumberField("p99WaitNanos", c.p99WaitNanos());
+        g.writeNumberField("conditionWaitNanos", c.conditionWaitNanos());
+        g.writeNumberField("holdShare", c.holdShare());
+        g.writeArrayFieldStart("waitingSites");
+        for (ContentionReport.SiteTime t : c.waitingSites()) writeSiteTime(g, t);
+        g.writeEndArray();
+        g.writeArrayFieldStart("holdingSites");
+        for (ContentionReport.SiteTime t : c.holdingSites()) writeSiteTime(g, t);
+        g.writeEndArray();
+        g.writeArrayFieldStart("blame");
+        for (ContentionReport.Blame b : c.blame()) {
+            g.writeStartObject();
+            g.writeFieldName("holder");
+            writeSite(g, b.holder());
+            g.writeFieldName("waiter");
+            writeSite(g, b.waiter());
+            g.writeNumberField("count", b.count());
+            g.writeNumberField("waitNanos", b.waitNanos());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeSiteTime(JsonGenerator g, ContentionReport.SiteTime t) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("site");
+        writeSite(g, t.site());
+        g.writeNumberField("count", t.count());
+        g.writeNumberField("nanos", t.nanos());
         g.writeEndObject();
     }
 

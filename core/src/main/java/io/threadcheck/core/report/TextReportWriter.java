@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,9 +40,14 @@ public final class TextReportWriter {
             for (DeadlockReport deadlock : report.deadlocks()) appendDeadlock(sb, deadlock);
             out.write(sb.toString());
         }
-        if (!report.contention().isEmpty()) {
+        // The console shows the locks threads really waited for; the JSON report has them all.
+        List<ContentionReport> waitedFor = new ArrayList<>();
+        for (ContentionReport c : report.contention()) {
+            if (c.contended() > 0) waitedFor.add(c);
+        }
+        if (!waitedFor.isEmpty()) {
             StringBuilder sb = new StringBuilder();
-            appendContention(sb, report.contention());
+            appendContention(sb, waitedFor);
             out.write(sb.toString());
         }
         out.write(summaryLine(report));
@@ -167,18 +173,28 @@ public final class TextReportWriter {
 
     private static void appendDeadlock(StringBuilder sb, DeadlockReport deadlock) {
         List<DeadlockReport.Step> cycle = deadlock.cycle();
+        boolean occurred = deadlock.status() == DeadlockReport.Status.OCCURRED;
         sb.append(RULE).append('\n');
-        sb.append("WARNING: threadcheck: lock-order inversion (potential deadlock) involving ")
-          .append(plural(cycle.size(), "thread", "threads")).append('\n');
+        sb.append("WARNING: threadcheck: ").append(switch (deadlock.status()) {
+            case OCCURRED -> "deadlock (the threads are blocked for good)";
+            case CONFIRMED -> "lock-order inversion (deadlock confirmed: a reordering of this run reaches it)";
+            case POTENTIAL -> "lock-order inversion (potential deadlock, not confirmed)";
+        }).append(" involving ").append(plural(cycle.size(), "thread", "threads"));
+        if (deadlock.count() > 1) sb.append(" (seen ").append(deadlock.count()).append(" times)");
+        sb.append('\n');
         for (DeadlockReport.Step step : cycle) {
-            sb.append("  Thread ").append(quoted(step.thread())).append(" holds ").append(name(step.heldLock()));
+            sb.append("  Thread ").append(quoted(step.thread()));
+            if (step.tid() >= 0) sb.append(" (tid ").append(step.tid()).append(')');
+            sb.append(" holds ").append(name(step.heldLock()));
             if (step.heldSite() != null) sb.append(" (taken at ").append(step.heldSite().toFrameString()).append(')');
             sb.append('\n');
-            sb.append("    and then takes ").append(name(step.acquiredLock()));
+            appendDeeperFrames(sb, step.heldStack());
+            sb.append(occurred ? "    and waits for " : "    and then takes ").append(name(step.acquiredLock()));
             if (step.acquiredSite() != null) sb.append(" at ").append(step.acquiredSite().toFrameString());
             sb.append('\n');
+            appendDeeperFrames(sb, step.acquiredStack());
         }
-        sb.append("  SUMMARY: lock-order inversion ");
+        sb.append("  SUMMARY: ").append(occurred ? "deadlock " : "lock-order inversion ");
         for (int i = 0; i < cycle.size(); i++) {
             if (i > 0) sb.append(" / ");
             sb.append(location(cycle.get(i).acquiredSite()));
@@ -187,13 +203,22 @@ public final class TextReportWriter {
         sb.append(RULE).append('\n');
     }
 
+    /** The frames of a stack below its first (the site, already printed), if any. */
+    private static void appendDeeperFrames(StringBuilder sb, List<Site> stack) {
+        for (int i = 1; i < stack.size(); i++) {
+            sb.append("      #").append(i).append(' ').append(stack.get(i).toFrameString()).append('\n');
+        }
+    }
+
     // ---- contention --------------------------------------------------------------------------
 
     private static void appendContention(StringBuilder sb, List<ContentionReport> contention) {
         sb.append(RULE).append('\n');
-        sb.append("Lock contention (").append(plural(contention.size(), "lock", "locks")).append("):\n");
+        sb.append("Lock contention (").append(plural(contention.size(), "lock", "locks"))
+          .append(", most waited for first):\n");
         for (ContentionReport c : contention) {
             sb.append("  ").append(name(c.lock()));
+            if (c.kind() != null) sb.append(" (").append(c.kind()).append(')');
             if (c.site() != null) sb.append(" at ").append(c.site().toFrameString());
             sb.append('\n');
             sb.append("    ").append(plural(c.acquisitions(), "acquisition", "acquisitions"))
@@ -204,8 +229,38 @@ public final class TextReportWriter {
             sb.append("; waited ").append(millis(c.waitNanos())).append(" in total, ")
               .append(millis(c.maxWaitNanos())).append(" at most; held ")
               .append(millis(c.holdNanos())).append(" in total\n");
+            if (c.contended() > 0) {
+                sb.append("    wait per contended acquisition: mean ").append(millis(c.meanWaitNanos()))
+                  .append(", p50 ").append(millis(c.p50WaitNanos()))
+                  .append(", p90 ").append(millis(c.p90WaitNanos()))
+                  .append(", p99 ").append(millis(c.p99WaitNanos())).append('\n');
+            }
+            if (c.holdShare() > 0) {
+                sb.append(String.format(Locale.ROOT, "    held %.1f%% of the run", 100.0 * c.holdShare()));
+                if (c.conditionWaitNanos() > 0) sb.append("; in wait/await on it ").append(millis(c.conditionWaitNanos()));
+                sb.append('\n');
+            } else if (c.conditionWaitNanos() > 0) {
+                sb.append("    in wait/await on it ").append(millis(c.conditionWaitNanos())).append('\n');
+            }
+            for (ContentionReport.SiteTime t : c.waitingSites()) {
+                sb.append("    waited at ").append(frame(t.site())).append(": ")
+                  .append(plural(t.count(), "time", "times")).append(", ").append(millis(t.nanos())).append('\n');
+            }
+            for (ContentionReport.SiteTime t : c.holdingSites()) {
+                sb.append("    held at ").append(frame(t.site())).append(": ")
+                  .append(plural(t.count(), "time", "times")).append(", ").append(millis(t.nanos())).append('\n');
+            }
+            for (ContentionReport.Blame b : c.blame()) {
+                sb.append("    waiters at ").append(frame(b.waiter())).append(" were kept waiting by the holder at ")
+                  .append(frame(b.holder())).append(": ").append(plural(b.count(), "time", "times"))
+                  .append(", ").append(millis(b.waitNanos())).append('\n');
+            }
         }
         sb.append(RULE).append('\n');
+    }
+
+    private static String frame(Site site) {
+        return site == null ? "an unknown site" : site.toFrameString();
     }
 
     private static String millis(long nanos) {

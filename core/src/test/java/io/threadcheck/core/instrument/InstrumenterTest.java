@@ -47,6 +47,10 @@ class InstrumenterTest {
         @Override public void arrayWrite(int tid, Object array, int index, int site) { lines.add("awrite " + array.getClass().getSimpleName() + "[" + index + "]"); }
         @Override public void acquire(int tid, Object lock, int site) { lines.add("acquire " + (lock instanceof Class<?> c ? c.getSimpleName() : lock.getClass().getSimpleName()) + " in " + at(site)); }
         @Override public void release(int tid, Object lock, int site) { lines.add("release " + (lock instanceof Class<?> c ? c.getSimpleName() : lock.getClass().getSimpleName()) + " in " + at(site)); }
+        @Override public void lockRequest(int tid, Object lock, int site) { lines.add("request " + (lock instanceof Class<?> c ? c.getSimpleName() : lock.getClass().getSimpleName()) + " in " + at(site)); }
+        @Override public void tryAcquire(int tid, Object lock, int site) { lines.add("tryAcquire " + lock.getClass().getSimpleName() + " in " + at(site)); }
+        @Override public void waitStart(int tid, Object lock, int site) { lines.add("waitStart " + lock.getClass().getSimpleName() + " in " + at(site)); }
+        @Override public void waitEnd(int tid, Object lock, int site) { lines.add("waitEnd " + lock.getClass().getSimpleName() + " in " + at(site)); }
         @Override public void syncAcquire(int tid, Object sync, int key, int site) { lines.add("vread " + symbols.fieldName(key)); }
         @Override public void syncRelease(int tid, Object sync, int key, int site) { lines.add("vwrite " + symbols.fieldName(key)); }
         @Override public void threadStart(int parent, int child) { lines.add("start " + parent + "->" + child); }
@@ -114,11 +118,16 @@ class InstrumenterTest {
         Object expected = new InstrumentingLoader(null).loadClass("instrumented.ModelledCalls").getMethod("run").invoke(null);
         assertThat(expected).isEqualTo("6,41,npe");
         assertThat(calls.getMethod("run").invoke(null)).isEqualTo(expected);
-        // Lock.lock after the call, unlock before it: four rounds of the loop, then the timed tryLock.
+        // Lock.lock requested before the call and acquired after it, unlock before it: four
+        // rounds of the loop; then the timed tryLock, which acquires without a request.
+        assertThat(log.lines).filteredOn(l -> l.equals("request ReentrantLock in loopUnderLock:21")).hasSize(4);
         assertThat(log.lines).filteredOn(l -> l.equals("acquire ReentrantLock in loopUnderLock:21")).hasSize(4);
         assertThat(log.lines).filteredOn(l -> l.equals("release ReentrantLock in loopUnderLock:25")).hasSize(4);
-        assertThat(log.lines).containsSubsequence("acquire ReentrantLock in wideBeneath:33",
+        assertThat(log.lines).containsSubsequence("request ReentrantLock in loopUnderLock:21",
+                "acquire ReentrantLock in loopUnderLock:21", "release ReentrantLock in loopUnderLock:25");
+        assertThat(log.lines).containsSubsequence("tryAcquire ReentrantLock in wideBeneath:33",
                 "release ReentrantLock in wideBeneath:34");
+        assertThat(log.lines).noneMatch(l -> l.startsWith("request ReentrantLock in wideBeneath"));
         // the null receiver throws from the call itself, and nothing is recorded for it
         assertThat(log.lines).noneMatch(l -> l.contains("nullReceiver"));
     }
@@ -169,11 +178,15 @@ class InstrumenterTest {
         // a synchronized method's monitor is taken at its first line; a class's monitor is its Class
         assertThat(log.lines).containsSubsequence("acquire Shapes in staticSync:43",
                 "vwrite instrumented.Shapes.staticVolatile", "release Shapes in staticSync:44");
-        assertThat(log.lines).containsSubsequence("acquire Object in block:74",
+        // a block's monitor is requested before MONITORENTER, at the same site; a synchronized
+        // method is entered before any hook runs, so it has no request
+        assertThat(log.lines).containsSubsequence("request Object in block:74", "acquire Object in block:74",
                 "write instrumented.Shapes.plain", "release Object in block:76");
-        // wait gives the monitor up and takes it back
+        assertThat(log.lines).noneMatch(l -> l.startsWith("request Shapes"));
+        // wait gives the monitor up and takes it back, between waitStart and waitEnd
         assertThat(log.lines).containsSubsequence("acquire Object in waitAndJoin:82",
-                "release Object in waitAndJoin:83", "acquire Object in waitAndJoin:83",
+                "waitStart Object in waitAndJoin:83", "release Object in waitAndJoin:83",
+                "acquire Object in waitAndJoin:83", "waitEnd Object in waitAndJoin:83",
                 "release Object in waitAndJoin:84");
     }
 

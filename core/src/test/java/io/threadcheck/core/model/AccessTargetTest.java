@@ -18,6 +18,12 @@ class AccessTargetTest {
         @Override public void acquireStatic(int field) { log.add("acquireStatic " + field); }
         @Override public void lock(Object lock) { log.add("lock"); }
         @Override public void unlock(Object lock) { log.add("unlock"); }
+        @Override public void lockRequest(Object lock) { log.add("lockRequest"); }
+        @Override public void tryLock(Object lock) { log.add("tryLock"); }
+        @Override public void sharedLock(Object lock) { log.add("sharedLock"); }
+        @Override public void sharedUnlock(Object lock) { log.add("sharedUnlock"); }
+        @Override public void waitStart(Object lock) { log.add("waitStart"); }
+        @Override public void waitEnd(Object lock) { log.add("waitEnd"); }
         @Override public void read(Object target, int field) { log.add("read " + name(target) + " " + field); }
         @Override public void write(Object target, int field) { log.add("write " + name(target) + " " + field); }
         @Override public void arrayRange(Object array, int from, int to, boolean write) {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,29 +31,12 @@ import org.junit.jupiter.api.Test;
  * the class files of the running JDK and of JDK 25 (when installed), and the sites registered
  * per rule are counted.
  *
- * <p>A few rules follow the JDK's history; {@link #VERSIONED} says in which feature releases
- * they must match. Everywhere else every rule must match.
+ * <p>A few rules follow the JDK's history; their {@code since}/{@code until} range says in which
+ * feature releases they must match. Everywhere else every rule must match.
  */
 class JdkRuleCoverageTest {
 
     static final Path JDK25 = Path.of(System.getProperty("threadcheck.jdk25Home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
-
-    /** Rule key ({@link #key}) to the feature releases in which the rule must match. */
-    private static final Map<String, IntPredicate> VERSIONED = Map.ofEntries(
-            // Virtual threads and the thread-per-task executor (final in 21).
-            Map.entry("ENTRY java/lang/VirtualThread.start", v -> v >= 21),
-            Map.entry("ENTRY java/lang/VirtualThread.interrupt", v -> v >= 21),
-            Map.entry("ENTRY java/util/concurrent/ThreadPerTaskExecutor.taskComplete", v -> v >= 21),
-            Map.entry("EXIT java/util/concurrent/ThreadPerTaskExecutor.awaitTermination", v -> v >= 21),
-            Map.entry("EXIT java/util/concurrent/ThreadPerTaskExecutor.isTerminated", v -> v >= 21),
-            Map.entry("ENTRY java/util/concurrent/ThreadPerTaskExecutor$AnyResultHolder.complete", v -> v >= 21),
-            Map.entry("EXIT java/util/concurrent/ThreadPerTaskExecutor$AnyResultHolder.result", v -> v >= 21),
-            Map.entry("EXIT java/util/concurrent/ForkJoinPool.close", v -> v >= 19),
-            // ForkJoinPool.invokeAny's root task moved into ForkJoinTask (as $InvokeAnyTask) in 21.
-            Map.entry("CALL java/util/concurrent/ForkJoinPool$InvokeAnyRoot: Callable.call", v -> v <= 20),
-            // ForkJoinPool's delayed tasks, new in 25.
-            Map.entry("CALL java/util/concurrent/DelayScheduler$ScheduledForkJoinTask: Runnable.run", v -> v >= 25),
-            Map.entry("CALL java/util/concurrent/DelayScheduler$ScheduledForkJoinTask: Callable.call", v -> v >= 25));
 
     @Test
     void everyJdkRuleMatchesOnTheRunningJdk() {
@@ -71,12 +53,17 @@ class JdkRuleCoverageTest {
     }
 
     @Test
-    void versionedRulesExist() {
-        // A key that no rule has any more would keep an obsolete exception alive.
-        Set<String> keys = new HashSet<>();
+    void rulesFollowingTheJdksHistorySayWhen() {
+        // The rules for classes or methods that only some JDKs have carry their range.
         CallModels models = CallModels.get();
-        for (int id = 0; id < models.size(); id++) keys.add(key(models.byId(id)));
-        assertThat(keys).containsAll(VERSIONED.keySet());
+        Set<String> versioned = new TreeSet<>();
+        for (int id = 0; id < models.size(); id++) {
+            ModelledCall rule = models.byId(id);
+            if (!rule.appliesTo(17) || !rule.appliesTo(25)) versioned.add(key(rule));
+        }
+        assertThat(versioned).contains("ENTRY java/lang/VirtualThread.start", "EXIT java/util/concurrent/ForkJoinPool.close",
+                "CALL java/util/concurrent/ForkJoinPool$InvokeAnyRoot: Callable.call",
+                "CALL java/util/concurrent/DelayScheduler$ScheduledForkJoinTask: Runnable.run");
     }
 
     private static void assertEveryRuleMatches(FileSystem jrt, int feature) {
@@ -112,8 +99,7 @@ class JdkRuleCoverageTest {
             }
             boolean hit = rule.kind() == ModelledCall.Kind.MONITORS ? anyIn(monitorClasses, rule.inClass())
                     : matched.contains(id);
-            IntPredicate when = VERSIONED.get(key(rule));
-            boolean expected = when == null || when.test(feature);
+            boolean expected = rule.appliesTo(feature);
             if (hit != expected) {
                 problems.add(key(rule) + (rule.inMethod() != null ? " in " + rule.inMethod() : "")
                         + (hit ? " matches, but is listed as absent on JDK " : " matches nothing on JDK ") + feature);

@@ -130,20 +130,33 @@ class JsonReportWriterTest {
     void deadlockContentionAndRunHaveTheContractKeys() throws IOException {
         JsonNode root = tree(full());
         JsonNode step = root.get("deadlocks").get(0).get("cycle").get(0);
-        assertThat(keys(root.get("deadlocks").get(0))).containsExactly("cycle");
-        assertThat(keys(step)).containsExactlyInAnyOrder("thread", "held", "acquired");
+        assertThat(keys(root.get("deadlocks").get(0))).containsExactlyInAnyOrder("cycle", "status", "count");
+        assertThat(root.get("deadlocks").get(0).get("status").textValue()).isEqualTo("confirmed");
+        assertThat(root.get("deadlocks").get(0).get("count").longValue()).isEqualTo(2);
+        assertThat(step.get("tid").intValue()).isEqualTo(1);
+        assertThat(step.get("held").get("stack")).hasSize(2);
+        assertThat(keys(step)).containsExactlyInAnyOrder("thread", "held", "acquired", "tid");
         assertThat(step.get("thread").textValue()).isEqualTo("t1");
-        assertThat(keys(step.get("held"))).containsExactlyInAnyOrder("lock", "site");
-        assertThat(keys(step.get("acquired"))).containsExactlyInAnyOrder("lock", "site");
+        assertThat(keys(step.get("held"))).containsExactlyInAnyOrder("lock", "site", "stack");
+        assertThat(keys(step.get("acquired"))).containsExactlyInAnyOrder("lock", "site", "stack");
         assertThat(step.get("held").get("lock").textValue()).isEqualTo("com.example.Account@11");
         assertThat(step.get("acquired").get("site").get("line").intValue()).isEqualTo(31);
 
         JsonNode c = root.get("contention").get(0);
         assertThat(keys(c)).containsExactlyInAnyOrder(
-                "lock", "site", "acquisitions", "contended", "waitNanos", "maxWaitNanos", "holdNanos");
-        for (String k : List.of("acquisitions", "contended", "waitNanos", "maxWaitNanos", "holdNanos")) {
+                "lock", "site", "acquisitions", "contended", "waitNanos", "maxWaitNanos", "holdNanos",
+                "kind", "meanWaitNanos", "p50WaitNanos", "p90WaitNanos", "p99WaitNanos", "conditionWaitNanos",
+                "holdShare", "waitingSites", "holdingSites", "blame");
+        for (String k : List.of("acquisitions", "contended", "waitNanos", "maxWaitNanos", "holdNanos",
+                "meanWaitNanos", "p50WaitNanos", "p90WaitNanos", "p99WaitNanos", "conditionWaitNanos")) {
             assertThat(c.get(k).isIntegralNumber()).as(k).isTrue();
         }
+        assertThat(c.get("kind").textValue()).isEqualTo("monitor");
+        assertThat(c.get("meanWaitNanos").longValue()).isEqualTo(12_345_678 / 30);
+        assertThat(c.get("holdShare").doubleValue()).isEqualTo(0.25);
+        assertThat(keys(c.get("waitingSites").get(0))).containsExactlyInAnyOrder("site", "count", "nanos");
+        assertThat(keys(c.get("blame").get(0))).containsExactlyInAnyOrder("holder", "waiter", "count", "waitNanos");
+        assertThat(c.get("blame").get(0).get("holder").get("line").intValue()).isEqualTo(12);
         assertThat(c.get("waitNanos").longValue()).isEqualTo(12_345_678);
         assertThat(root.get("contention").get(1).get("site").isNull()).isTrue();
 

@@ -38,13 +38,18 @@ final class ReportFixtures {
     static DeadlockReport deadlock() {
         Site a1 = new Site("com.example.Bank", "transfer", "Bank.java", 30);
         Site a2 = new Site("com.example.Bank", "transfer", "Bank.java", 31);
-        return new DeadlockReport(List.of(
-                new DeadlockReport.Step("t1", "com.example.Account@11", a1, "com.example.Account@22", a2),
-                new DeadlockReport.Step("t2", "com.example.Account@22", a1, "com.example.Account@11", LAMBDA)));
+        return new DeadlockReport(DeadlockReport.Status.CONFIRMED, List.of(
+                new DeadlockReport.Step("t1", 1, "com.example.Account@11", a1, List.of(a1, MAIN),
+                        "com.example.Account@22", a2, List.of(a2, MAIN)),
+                new DeadlockReport.Step("t2", "com.example.Account@22", a1, "com.example.Account@11", LAMBDA)), 2);
     }
 
     static ContentionReport contention() {
-        return new ContentionReport("java.lang.Object@1b6d3586", INC, 1200, 30, 12_345_678, 1_200_000, 40_100_000);
+        return new ContentionReport("java.lang.Object@1b6d3586", "monitor", INC, 1200, 30, 12_345_678, 1_200_000,
+                40_100_000, 300_000, 900_000, 1_100_000, 5_000_000, 0.25,
+                List.of(new ContentionReport.SiteTime(INC, 30, 12_345_678)),
+                List.of(new ContentionReport.SiteTime(INC, 1200, 40_100_000)),
+                List.of(new ContentionReport.Blame(INC, INC, 30, 12_345_678)));
     }
 
     /** Everything at once: two races, a deadlock, contention, lambdas, unknowns and non-ASCII. */

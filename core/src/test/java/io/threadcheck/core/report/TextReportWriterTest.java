@@ -125,17 +125,24 @@ class TextReportWriterTest {
         String text = text(new Report(List.of(), List.of(deadlock()), List.of(contention()), RUN_SUMMARY));
         assertThat(text).isEqualTo("""
                 ==================
-                WARNING: threadcheck: lock-order inversion (potential deadlock) involving 2 threads
-                  Thread "t1" holds com.example.Account@11 (taken at Bank.transfer(Bank.java:30))
+                WARNING: threadcheck: lock-order inversion (deadlock confirmed: a reordering of this run reaches it) involving 2 threads (seen 2 times)
+                  Thread "t1" (tid 1) holds com.example.Account@11 (taken at Bank.transfer(Bank.java:30))
+                      #1 Counter.main(Counter.java:20)
                     and then takes com.example.Account@22 at Bank.transfer(Bank.java:31)
+                      #1 Counter.main(Counter.java:20)
                   Thread "t2" holds com.example.Account@22 (taken at Bank.transfer(Bank.java:30))
                     and then takes com.example.Account@11 at Counter.main[lambda](Counter.java:17)
                   SUMMARY: lock-order inversion Bank.java:31 in Bank.transfer / Counter.java:17 in Counter.main[lambda]
                 ==================
                 ==================
-                Lock contention (1 lock):
-                  java.lang.Object@1b6d3586 at Counter.inc(Counter.java:12)
+                Lock contention (1 lock, most waited for first):
+                  java.lang.Object@1b6d3586 (monitor) at Counter.inc(Counter.java:12)
                     1200 acquisitions, 30 contended (2.5%); waited 12.346 ms in total, 1.200 ms at most; held 40.100 ms in total
+                    wait per contended acquisition: mean 0.412 ms, p50 0.300 ms, p90 0.900 ms, p99 1.100 ms
+                    held 25.0% of the run; in wait/await on it 5.000 ms
+                    waited at Counter.inc(Counter.java:12): 30 times, 12.346 ms
+                    held at Counter.inc(Counter.java:12): 1200 times, 40.100 ms
+                    waiters at Counter.inc(Counter.java:12) were kept waiting by the holder at Counter.inc(Counter.java:12): 30 times, 12.346 ms
                 ==================
                 threadcheck: 0 data races (distinct site pairs), 1 deadlock; checked 3 threads, 5 classes, 2000 accesses, 12 sync events in 150 ms
                 """);

@@ -114,6 +114,18 @@ public final class DeadlockDetector extends EventVisitor {
         }
     }
 
+    /**
+     * Where thread {@code tid} took the lock it holds that the JVM identifies by
+     * {@code identityHash} (as {@code ThreadMXBean} reports it; see {@link JvmLockIdentity}), or
+     * null. For a deadlock that occurred: the JVM knows the frame, not the line.
+     */
+    public Site heldSite(int tid, int identityHash) {
+        DeadlockThread t = existingThread(tid);
+        if (t == null) return null;
+        int site = t.held.siteOfJvmIdentity(identityHash);
+        return site >= 0 && site < symbols.siteCount() ? symbols.siteAt(site) : null;
+    }
+
     /** Distinct lock-order edges recorded so far. */
     public int edges() {
         return Math.min(edgeCount.get(), maxEdges);

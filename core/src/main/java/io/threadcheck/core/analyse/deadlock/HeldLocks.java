@@ -108,6 +108,21 @@ final class HeldLocks {
         return g;
     }
 
+    /**
+     * The site of the outermost acquisition of the held lock whose JVM identity is
+     * {@code jvmIdentity}, or -1. Read by another thread (the live-deadlock watchdog, while this
+     * thread is blocked): tolerates a stale view, never fails on one.
+     */
+    int siteOfJvmIdentity(int jvmIdentity) {
+        LockNode[] n = nodes;
+        int[] s = sites;
+        for (int i = Math.min(size, Math.min(n.length, s.length)) - 1; i >= 0; i--) {
+            LockNode node = n[i];
+            if (node != null && node.jvmIdentity == jvmIdentity) return s[i];
+        }
+        return -1;
+    }
+
     static int mix(int id) {
         int h = id * 0x9E3779B9;
         return h ^ (h >>> 15);

@@ -22,6 +22,8 @@ final class LockNode {
     private final String type;       // "class X" for a Class object, else the type name
     private final int identityHash;
     private final boolean isClass;
+    /** The identity the JVM reports for the lock in thread dumps and deadlock detection. */
+    final int jvmIdentity;
 
     /** (tid, release position) per outermost critical section, in acquisition order. */
     private final TraceRecords sections = new TraceRecords(2, false);
@@ -41,6 +43,7 @@ final class LockNode {
             this.isClass = false;
         }
         this.identityHash = System.identityHashCode(lock);
+        this.jvmIdentity = JvmLockIdentity.of(lock);
     }
 
     /** The text {@link ObjectNames#describe(Object)} gives the lock, as race reports name it. */

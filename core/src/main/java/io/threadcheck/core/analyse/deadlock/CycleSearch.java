@@ -12,14 +12,16 @@ import java.util.TreeSet;
  * serialises the threads), and where no edge's gate set holds a lock of the cycle (that thread
  * would hold a lock another step needs held by someone else).
  *
- * <p>A depth-first search from each lock as the smallest lock of its cycle, iterative (cycles
- * can be long), bounded by a number of steps: past it the result is incomplete
- * ({@link #truncated()}).
+ * <p>A cycle lies within one strongly connected component of the graph, so edges between
+ * components are dropped first (a program with a consistent lock order has no search at all).
+ * Then a depth-first search from each lock as the smallest lock of its cycle, entering only
+ * locks that can still lead back to it; iterative (cycles can be long), bounded by a number of
+ * steps: past it the result is incomplete ({@link #truncated()}).
  */
 final class CycleSearch {
 
     /** An edge with its locks as dense indexes, ordered like the lock ids. */
-    private record Arc(LockEdge edge, int from, int to, int[] gates) {}
+    private record Arc(LockEdge edge, int from, int to, int[] gates) implements Components.Arc {}
 
     private final WorkBudget work;
     private boolean truncated;
@@ -44,13 +46,27 @@ final class CycleSearch {
         for (int id : ids) dense.put(id, dense.size());
         int n = dense.size();
 
-        List<List<Arc>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(new ArrayList<>());
+        List<List<Arc>> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) all.add(new ArrayList<>());
         for (LockEdge e : edges) { // edges come in detection order, and so does each adjacency list
             int[] gates = new int[e.gates.length];
             for (int k = 0; k < gates.length; k++) gates[k] = dense.get(e.gates[k]);
             int from = dense.get(e.from.id);
-            out.get(from).add(new Arc(e, from, dense.get(e.to.id), gates));
+            all.get(from).add(new Arc(e, from, dense.get(e.to.id), gates));
+        }
+        int[] component = Components.of(all);
+        List<List<Arc>> out = new ArrayList<>(n);
+        List<List<Arc>> in = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new ArrayList<>());
+            in.add(new ArrayList<>());
+        }
+        for (List<Arc> arcs : all) {
+            for (Arc a : arcs) {
+                if (component[a.from] != component[a.to]) continue;
+                out.get(a.from).add(a);
+                in.get(a.to).add(a);
+            }
         }
 
         List<LockEdge[]> cycles = new ArrayList<>();
@@ -59,8 +75,13 @@ final class CycleSearch {
         Arc[] path = new Arc[Math.max(n, 1)];
         int[] cursor = new int[n + 1];
         int[] at = new int[n + 1];
+        int[] leadsBack = new int[n]; // == start + 1 when the lock can reach start through locks >= start
+        int[] distance = new int[n];  // then: fewest edges from the lock back to start
+        int[] queue = new int[n];
+        int threads = distinctThreads(edges); // a cycle has at most one edge per thread
         for (int start = 0; start < n && !truncated; start++) {
             if (out.get(start).isEmpty()) continue;
+            if (!markLeadingBack(start, in, leadsBack, distance, queue)) break;
             int depth = 0;
             at[0] = start;
             cursor[0] = 0;
@@ -90,7 +111,8 @@ final class CycleSearch {
                     }
                     continue;
                 }
-                if (onPath[a.to] || gateUse[a.to] > 0) continue;
+                if (onPath[a.to] || gateUse[a.to] > 0 || leadsBack[a.to] != start + 1) continue;
+                if (depth + 1 + distance[a.to] > threads) continue; // too long to close with distinct threads
                 path[depth] = a;
                 for (int g : a.gates) gateUse[g]++;
                 onPath[a.to] = true;
@@ -106,6 +128,36 @@ final class CycleSearch {
             onPath[start] = false;
         }
         return cycles;
+    }
+
+    /** Marks the locks >= start that reach start (backwards from it); false when out of steps. */
+    private boolean markLeadingBack(int start, List<List<Arc>> in, int[] leadsBack, int[] distance, int[] queue) {
+        int head = 0;
+        int tail = 0;
+        leadsBack[start] = start + 1;
+        distance[start] = 0;
+        queue[tail++] = start;
+        while (head < tail) {
+            int v = queue[head++];
+            for (Arc a : in.get(v)) {
+                if (!work.spend()) {
+                    truncated = true;
+                    return false;
+                }
+                if (a.from > start && leadsBack[a.from] != start + 1) {
+                    leadsBack[a.from] = start + 1;
+                    distance[a.from] = distance[v] + 1;
+                    queue[tail++] = a.from;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int distinctThreads(List<LockEdge> edges) {
+        java.util.HashSet<Integer> tids = new java.util.HashSet<>();
+        for (LockEdge e : edges) tids.add(e.tid);
+        return tids.size();
     }
 
     /** A new thread, and gates that meet neither the path's locks, nor its gates, nor the target. */

@@ -407,6 +407,9 @@ public final class DeadlockDetector extends EventVisitor {
                 budget.stop();
                 analyse();
             }
+        } catch (RuntimeException e) {
+            // the races and the rest of the report must not be lost with the cycles
+            System.err.println("threadcheck: the deadlock analysis failed, no cycles reported: " + e);
         } finally {
             super.finish();
         }
@@ -432,6 +435,14 @@ public final class DeadlockDetector extends EventVisitor {
             deadlocks = List.copyOf(found);
             searchTruncated = edgesTruncated || search.truncated();
             confirmationLimited = budget.exhausted() || judge.limited();
+        }
+        if (edgesTruncated || search.truncated()) {
+            System.err.println("threadcheck: the lock-order graph is too large to search completely;"
+                    + " some potential deadlocks may be missing");
+        }
+        if (budget.exhausted()) {
+            System.err.println("threadcheck: the synchronisation trace outgrew its budget; lock-order cycles"
+                    + " that need the rest of the run are reported potential, neither confirmed nor ruled out");
         }
     }
 }

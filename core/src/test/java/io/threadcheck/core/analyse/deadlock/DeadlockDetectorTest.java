@@ -253,6 +253,23 @@ class DeadlockDetectorTest {
     }
 
     @Test
+    void aGateOnTheFirstOccurrenceDoesNotHideAnUngatedOne() {
+        Object gate = new Object();
+        start(1, 2);
+        detector.acquire(1, gate, gateSite);
+        nested(1, a, transferOuter, b, transferInner);
+        detector.release(1, gate, unlockSite);
+        nested(1, a, transferOuter, b, transferInner); // the same sites, no gate
+        detector.acquire(2, gate, gateSite);
+        nested(2, b, auditOuter, a, auditInner);
+        detector.release(2, gate, unlockSite);
+
+        List<DeadlockReport> found = finish();
+        assertThat(found).extracting(DeadlockReport::status).containsExactly(Status.CONFIRMED);
+        assertStep(found.get(0).cycle().get(0), 1, a, at(transferOuter), b, at(transferInner));
+    }
+
+    @Test
     void aPairOrderedByStartAndJoinIsNoDeadlock() {
         detector.threadStart(0, 1);
         nested(1, a, transferOuter, b, transferInner);
@@ -402,6 +419,31 @@ class DeadlockDetectorTest {
 
         assertThat(finish()).isEmpty();
         assertThat(detector.searchTruncated()).isTrue();
+    }
+
+    @Test
+    void aLargeConsistentOrderNeedsNoSearchAndACycleInItIsFound() {
+        // 40 locks, every pair in increasing order by four threads: 3120 edges and no cycle.
+        // Only a strongly connected part of the graph is searched, so 500 steps are plenty.
+        detector = detector(DeadlockDetector.DEFAULT_TRACE_ITEMS, DeadlockDetector.DEFAULT_MAX_EDGES, 500,
+                DeadlockDetector.DEFAULT_CLOSURE_STEPS);
+        Object[] locks = new Object[40];
+        for (int i = 0; i < locks.length; i++) locks[i] = new Object();
+        start(1, 2, 3, 4);
+        for (int t = 1; t <= 4; t++) {
+            for (int i = 0; i < locks.length; i++) {
+                for (int j = i + 1; j < locks.length; j++) nested(t, locks[i], transferOuter, locks[j], transferInner);
+            }
+        }
+        nested(4, locks[20], auditOuter, locks[19], auditInner); // the one inversion, of neighbours
+
+        List<DeadlockReport> found = finish();
+        assertThat(detector.searchTruncated()).isFalse();
+        assertThat(found).hasSize(1);
+        DeadlockReport d = found.get(0);
+        assertThat(d.cycle()).extracting(Step::heldLock)
+                .containsExactlyInAnyOrder(ObjectNames.describe(locks[19]), ObjectNames.describe(locks[20]));
+        assertThat(d.count()).isEqualTo(3); // worker-4's 20→19 against workers 1-3's 19→20
     }
 
     @Test

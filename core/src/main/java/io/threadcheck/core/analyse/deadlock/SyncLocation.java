@@ -1,5 +1,8 @@
 package io.threadcheck.core.analyse.deadlock;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * One synchronisation location that is not a lock (a volatile field, a latch, a queue element):
  * its releases (tid, position) in delivery order. An acquire sees every release delivered
@@ -9,6 +12,16 @@ package io.threadcheck.core.analyse.deadlock;
  * acquirers read the published count without locking.
  */
 final class SyncLocation {
+
+    private static final VarHandle OBSERVED;
+
+    static {
+        try {
+            OBSERVED = MethodHandles.lookup().findVarHandle(SyncLocation.class, "observed", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static final int TID = 0;
     private static final int POS = 1;
@@ -44,7 +57,11 @@ final class SyncLocation {
     /** The number of releases an acquire now sees. */
     int observe() {
         int n = releases.published();
-        if (observed < n) observed = n;
+        int o;
+        // only ever raised (never lowered by a slower reader); no write once it is current
+        while ((o = observed) < n && !OBSERVED.compareAndSet(this, o, n)) {
+            Thread.onSpinWait();
+        }
         return n;
     }
 

@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import programs.DeadlockAfterWarmUp;
 import programs.DeadlockFree;
+import programs.DeadlockGatedThenNot;
+import programs.DeadlockReentrantLock;
 import programs.DeadlockStaggered;
 import programs.DeadlockThreeLocks;
 import programs.DeadlockTransfer;
@@ -102,5 +105,53 @@ class DeadlocksIT {
         assertThat(report.deadlocks()).as(report.pretty()).isEmpty();
         assertThat(report.races()).as(report.pretty()).isEmpty();
         assertThat(report.run().syncEvents()).as(report.pretty()).isGreaterThan(0);
+    }
+
+    /** A→B in thread {@code ab}, B→A in {@code ba}, in methods aThenB and bThenA with the usual markers. */
+    static void assertFourSites(List<Step> steps, Class<?> program, String ab, String ba) {
+        assertThat(steps).extracting(Step::thread).containsExactlyInAnyOrder(ab, ba);
+        assertThat(step(steps, ab).heldSite()).isEqualTo(SourceMarkers.site(program, "aThenB", "held:ab"));
+        assertThat(step(steps, ab).takenSite()).isEqualTo(SourceMarkers.site(program, "aThenB", "take:ab"));
+        assertThat(step(steps, ba).heldSite()).isEqualTo(SourceMarkers.site(program, "bThenA", "held:ba"));
+        assertThat(step(steps, ba).takenSite()).isEqualTo(SourceMarkers.site(program, "bThenA", "take:ba"));
+    }
+
+    @Test
+    void staggeredInversionWithReentrantLocksIsConfirmed() {
+        AgentRun.Result run = AgentRun.of(DeadlockReentrantLock.class).run();
+        List<Step> steps = onlyCycle(run, "confirmed");
+        assertFourSites(steps, DeadlockReentrantLock.class, "a-then-b", "b-then-a");
+        assertThat(steps).extracting(Step::heldLock).allMatch(l -> l.startsWith("java.util.concurrent.locks.ReentrantLock@"));
+    }
+
+    /**
+     * The first A→B is ordered before the other thread by its start; the second is not. An edge
+     * judged by its first occurrence alone would drop the cycle.
+     */
+    @Test
+    void anOrderedFirstOccurrenceDoesNotHideALaterOne() {
+        AgentRun.Result run = AgentRun.of(DeadlockAfterWarmUp.class).run();
+        List<Step> steps = onlyCycle(run, "confirmed");
+        assertFourSites(steps, DeadlockAfterWarmUp.class, "main", "b-then-a");
+        // the held lock's stack: where it was taken, then the caller of that method, as at the
+        // edge's first occurrence (an edge keeps the stacks of its first occurrence)
+        JsonNode mainStep = null;
+        for (JsonNode s : run.report().deadlocks().get(0).get("cycle")) {
+            if (s.get("thread").textValue().equals("main")) mainStep = s;
+        }
+        assertThat(mainStep).isNotNull();
+        JsonNode heldStack = mainStep.get("held").get("stack");
+        assertThat(Report.Site.fromJson(heldStack.get(0)))
+                .isEqualTo(SourceMarkers.site(DeadlockAfterWarmUp.class, "aThenB", "held:ab"));
+        assertThat(Report.Site.fromJson(heldStack.get(1)))
+                .isEqualTo(SourceMarkers.site(DeadlockAfterWarmUp.class, "main", "call:warm-up"));
+    }
+
+    /** A→B taken once inside the gate both threads use, then once outside it: the gate set is part of the edge. */
+    @Test
+    void aGateOnOneOccurrenceDoesNotHideAnUngatedOne() {
+        AgentRun.Result run = AgentRun.of(DeadlockGatedThenNot.class).run();
+        List<Step> steps = onlyCycle(run, "confirmed");
+        assertFourSites(steps, DeadlockGatedThenNot.class, "a-then-b", "b-then-a");
     }
 }

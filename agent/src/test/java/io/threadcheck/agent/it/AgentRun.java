@@ -33,6 +33,7 @@ public final class AgentRun {
     private final String mainClass;
     private final List<String> args = new ArrayList<>();
     private final List<String> agentOptions = new ArrayList<>();
+    private final List<String> jvmArgs = new ArrayList<>();
     private Path javaHome = Config.javaHome();
     private Path agentJar = Config.agentJar();
     private boolean withAgent = true;
@@ -57,6 +58,12 @@ public final class AgentRun {
     /** Extra agent options, appended after {@code out=DIR} (e.g. {@code "exclude=programs.X"}). */
     public AgentRun agentOptions(String... options) {
         agentOptions.addAll(List.of(options));
+        return this;
+    }
+
+    /** Options for the child JVM, placed before the agent (e.g. {@code -XX:+PrintCompilation}). */
+    public AgentRun jvmArgs(String... options) {
+        jvmArgs.addAll(List.of(options));
         return this;
     }
 
@@ -121,6 +128,7 @@ public final class AgentRun {
 
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        command.addAll(jvmArgs);
         if (withAgent) {
             List<String> options = new ArrayList<>();
             if (outOption) {

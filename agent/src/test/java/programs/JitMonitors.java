@@ -2,7 +2,7 @@ package programs;
 
 /**
  * Hot methods with synchronized blocks: a plain block, a block that starts with a loop (its
- * first instruction is a jump target), nested blocks and a block left by an exception. Run
+ * first instruction is a jump target), nested blocks, a block left by an exception and a synchronized method. Run
  * with -Xbatch -XX:+PrintCompilation, the JIT must compile every one of them under the agent.
  */
 public final class JitMonitors {
@@ -49,11 +49,16 @@ public final class JitMonitors {
         return total;
     }
 
+    synchronized long method(int i) {
+        total += i & 7;
+        return total;
+    }
+
     public static void main(String[] args) {
         JitMonitors m = new JitMonitors();
         long sum = 0;
         for (int i = 0; i < 200_000; i++) {
-            sum += m.plain(i) + m.looped(i & 15) + m.nested(i) + m.throwing(i);
+            sum += m.plain(i) + m.looped(i & 15) + m.nested(i) + m.throwing(i) + m.method(i);
         }
         System.out.println(sum != 0 ? "done" : "zero");
     }

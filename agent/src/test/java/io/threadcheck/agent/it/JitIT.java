@@ -13,7 +13,7 @@ import programs.JitMonitors;
  */
 class JitIT {
 
-    private static final List<String> METHODS = List.of("plain", "looped", "nested", "throwing");
+    private static final List<String> METHODS = List.of("plain", "looped", "nested", "throwing", "method");
 
     @Test
     void methodsWithSynchronizedBlocksAreCompiledByBothTiersUnderTheAgent() {

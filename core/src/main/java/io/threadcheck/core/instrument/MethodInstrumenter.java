@@ -4,11 +4,17 @@ import static io.threadcheck.core.instrument.HookNames.*;
 
 import io.threadcheck.core.model.ModelledCall;
 import io.threadcheck.core.record.AccessKind;
+import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.TypePath;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Rewrites one method so that it reports to {@code Hooks}: field and array accesses before
@@ -48,6 +54,19 @@ final class MethodInstrumenter extends MethodVisitor {
     private boolean thisInitialised;
     private boolean storesThis;
 
+    // A monitorEnter hook must run inside the range of the handler that exits the monitor
+    // (see SynchronizedBlockRanges): after javac's "dup; astore n; monitorenter" it waits for
+    // the next label, where that range starts, and loads the lock from local n.
+    private int prologue;                 // 1 after DUP, 2 after DUP; ASTORE prologueLocal
+    private int prologueLocal;
+    private int pendingEnterSite = -1;    // monitorEnter hook not yet emitted
+    private int pendingEnterLocal;
+    private final List<Label> heldLabels = new ArrayList<>(2);
+    private final List<Object> heldLines = new ArrayList<>(2);   // line, label, line, label...
+    private final SynchronizedBlockRanges ranges;
+    private SynchronizedBlockRanges.Handler openHandler;   // our handler placed, its frame not yet seen
+    private boolean exitRecorded;         // in javac's handler after ours recorded the monitor exit
+
     MethodInstrumenter(MethodVisitor mv, ClassInstrumenter cls, int access, String name, String descriptor,
                        int spillBase) {
         super(Opcodes.ASM9, mv);
@@ -57,6 +76,7 @@ final class MethodInstrumenter extends MethodVisitor {
         this.hooks = new ModelHookEmitter(mv, spillBase);
         this.program = cls.isProgramClass();
         this.monitors = program || cls.methodRule(ModelledCall.Kind.MONITORS, "*", null) != null;
+        this.ranges = new SynchronizedBlockRanges(mv, monitors);
         this.accesses = program && cls.recording().accesses();
         this.volatiles = program && cls.recording().volatiles();
         this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
@@ -77,6 +97,7 @@ final class MethodInstrumenter extends MethodVisitor {
     private void enter() {
         if (entered) return;
         entered = true;
+        ranges.flush();
         if (entryRule != null) {
             hooks.methodEntry(entryRule, site(AccessKind.API_CALL, entryRule.id()), isStatic, descriptor);
             cls.applied(entryRule);
@@ -111,84 +132,200 @@ final class MethodInstrumenter extends MethodVisitor {
     }
 
     @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        ranges.add(start, end, handler, type);
+    }
+
+    @Override
+    public AnnotationVisitor visitTryCatchAnnotation(int typeRef, TypePath typePath, String descriptor,
+                                                     boolean visible) {
+        ranges.flush();   // the annotation belongs to the last range written
+        return super.visitTryCatchAnnotation(typeRef, typePath, descriptor, visible);
+    }
+
+    @Override
     public void visitLabel(Label label) {
         enter();
+        prologue = 0;
+        exitRecorded = false;
+        if (pendingEnterSite >= 0 && heldLines.isEmpty()) {
+            heldLabels.add(label);
+            return;
+        }
+        releaseEnterHook();
+        placeLabel(label);
+    }
+
+    /** A label of the method, after the label of ours that starts the ranges it starts. */
+    private void placeLabel(Label label) {
+        SynchronizedBlockRanges.Handler handler = ranges.handlerAt(label);
+        if (handler != null) {
+            // Our handler goes first, under the original's frame; the original follows it.
+            super.visitLabel(handler.ours);
+            openHandler = handler;
+            if (!cls.hasFrames()) closeHandler(Opcodes.F_SAME1, null, null);
+            return;
+        }
+        Label ours = ranges.takeStart(label);
+        if (ours != null) super.visitLabel(ours);
         super.visitLabel(label);
+    }
+
+    /**
+     * Our handler's code, then javac's handler with a frame that repeats ours (same locals, the
+     * exception on the stack): [exception] monitorExit hook (covered by javac's handler), exit
+     * the monitor, rethrow. Without the lock's local, it just jumps to javac's handler.
+     */
+    private void closeHandler(int frameType, Object[] locals, Object stackItem) {
+        SynchronizedBlockRanges.Handler handler = openHandler;
+        openHandler = null;
+        if (handler.lockLocal >= 0) {
+            super.visitVarInsn(Opcodes.ALOAD, handler.lockLocal);
+            push(site(AccessKind.MONITOR_EXIT, -1));
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "monitorExit", OBJ_SITE, false);
+            super.visitLabel(handler.oursEnd);
+            super.visitVarInsn(Opcodes.ALOAD, handler.lockLocal);
+            super.visitInsn(Opcodes.MONITOREXIT);
+            super.visitInsn(Opcodes.ATHROW);
+        } else {
+            super.visitJumpInsn(Opcodes.GOTO, handler.original);
+            super.visitLabel(handler.oursEnd);
+        }
+        cls.changed();
+        Label ours = ranges.takeStart(handler.original);
+        if (ours != null) super.visitLabel(ours);
+        super.visitLabel(handler.original);
+        exitRecorded = handler.lockLocal >= 0;
+        if (stackItem == null) return;
+        if (frameType == Opcodes.F_NEW) {
+            super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {stackItem});
+        } else {
+            super.visitFrame(Opcodes.F_SAME1, 0, null, 1, new Object[] {stackItem});
+        }
     }
 
     @Override
     public void visitLineNumber(int line, Label start) {
         if (entrySite >= 0 && this.line == 0) cls.symbols().setLine(entrySite, line);
         this.line = line;
+        if (pendingEnterSite >= 0 && !heldLabels.isEmpty()) {
+            heldLines.add(line);
+            heldLines.add(start);
+            return;
+        }
+        if (openHandler != null && start == openHandler.original) start = openHandler.ours;
         super.visitLineNumber(line, start);
     }
 
     @Override
     public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
         enter();
+        prologue = 0;
+        releaseEnterHook();
         super.visitFrame(type, numLocal, local, numStack, stack);
+        if (openHandler != null && numStack == 1) {
+            closeHandler(type, type == Opcodes.F_NEW ? Arrays.copyOf(local, numLocal) : null, stack[0]);
+        }
+    }
+
+    /** Before an instruction: the method's entry, a waiting monitorEnter hook; returns the prologue state. */
+    private int insn() {
+        enter();
+        releaseEnterHook();
+        if (openHandler != null) closeHandler(Opcodes.F_SAME1, null, null);   // no frames in this class
+        int seen = prologue;
+        prologue = 0;
+        return seen;
+    }
+
+    /**
+     * Emits the waiting monitorEnter hook with the labels and lines held back since MONITORENTER:
+     * the ranges that start at those labels start before the hook (even when a frame follows:
+     * a loop at the block's start jumps to the original label, after the hook).
+     */
+    private void releaseEnterHook() {
+        if (pendingEnterSite < 0) return;
+        for (Label label : heldLabels) {
+            Label ours = ranges.takeStart(label);
+            if (ours != null) super.visitLabel(ours);
+            ranges.monitorIn(label, pendingEnterLocal);
+        }
+        super.visitVarInsn(Opcodes.ALOAD, pendingEnterLocal);
+        push(pendingEnterSite);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "monitorEnter", OBJ_SITE, false);
+        cls.changed();
+        pendingEnterSite = -1;
+        for (Label label : heldLabels) placeLabel(label);
+        for (int i = 0; i < heldLines.size(); i += 2) {
+            super.visitLineNumber((Integer) heldLines.get(i), (Label) heldLines.get(i + 1));
+        }
+        heldLabels.clear();
+        heldLines.clear();
     }
 
     @Override
     public void visitVarInsn(int opcode, int var) {
-        enter();
+        if (insn() == 1 && opcode == Opcodes.ASTORE) {
+            prologue = 2;
+            prologueLocal = var;
+        }
         if (var == 0 && opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE) storesThis = true;
         super.visitVarInsn(opcode, var);
     }
 
     @Override
     public void visitIincInsn(int var, int increment) {
-        enter();
+        insn();
         if (var == 0) storesThis = true;
         super.visitIincInsn(var, increment);
     }
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
-        enter();
+        insn();
         super.visitIntInsn(opcode, operand);
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
-        enter();
+        insn();
         if (opcode == Opcodes.NEW) pendingNews++;
         super.visitTypeInsn(opcode, type);
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
-        enter();
+        insn();
         super.visitJumpInsn(opcode, label);
     }
 
     @Override
     public void visitLdcInsn(Object value) {
-        enter();
+        insn();
         super.visitLdcInsn(value);
     }
 
     @Override
     public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-        enter();
+        insn();
         super.visitTableSwitchInsn(min, max, dflt, labels);
     }
 
     @Override
     public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-        enter();
+        insn();
         super.visitLookupSwitchInsn(dflt, keys, labels);
     }
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-        enter();
+        insn();
         super.visitMultiANewArrayInsn(descriptor, numDimensions);
     }
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bsm, Object... args) {
-        enter();
+        insn();
         Handle target = methodReferenceTarget(bsm, args);
         if (target != null) {
             // A method reference to a modelled method (queue::add) is called from a class the JVM
@@ -227,13 +364,14 @@ final class MethodInstrumenter extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
-        enter();
+        int lockLocal = insn() == 2 ? prologueLocal : -1;
+        if (opcode == Opcodes.DUP) prologue = 1;
         if (exitRule != null && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             hooks.methodExit(exitRule, site(AccessKind.API_CALL, exitRule.id()), isStatic, descriptor);
             cls.applied(exitRule);
         }
         if (!program) {
-            if (monitors) monitorInsn(opcode);
+            if (monitors) monitorInsn(opcode, lockLocal);
             else super.visitInsn(opcode);
             return;
         }
@@ -266,7 +404,7 @@ final class MethodInstrumenter extends MethodVisitor {
             }
             case Opcodes.MONITORENTER, Opcodes.MONITOREXIT, Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN,
                  Opcodes.DRETURN, Opcodes.ARETURN, Opcodes.RETURN -> {
-                monitorInsn(opcode);
+                monitorInsn(opcode, lockLocal);
                 return;
             }
             default -> { }
@@ -278,8 +416,20 @@ final class MethodInstrumenter extends MethodVisitor {
      * A monitor instruction, or a return (which leaves a synchronized method's monitor): in a
      * program class, or in a JDK class whose monitors are modelled.
      */
-    private void monitorInsn(int opcode) {
+    private void monitorInsn(int opcode, int lockLocal) {
         if (opcode == Opcodes.MONITORENTER || exitHandler) cls.applied(cls.methodRule(ModelledCall.Kind.MONITORS, "*", null));
+        if (opcode == Opcodes.MONITORENTER && lockLocal >= 0) {
+            // [lock] -> request(lock); enter(lock); the entered hook waits for the handler's range.
+            int site = site(AccessKind.MONITOR_ENTER, -1);
+            super.visitInsn(Opcodes.DUP);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "monitorRequest", OBJ_SITE, false);
+            super.visitInsn(opcode);
+            pendingEnterSite = site;
+            pendingEnterLocal = lockLocal;
+            cls.changed();
+            return;
+        }
         if (opcode == Opcodes.MONITORENTER) {
             // [lock] -> request(lock); enter(lock); entered(lock): one site for both hooks.
             int site = site(AccessKind.MONITOR_ENTER, -1);
@@ -293,7 +443,9 @@ final class MethodInstrumenter extends MethodVisitor {
             cls.changed();
             return;
         }
-        if (opcode == Opcodes.MONITOREXIT) {
+        if (opcode == Opcodes.MONITOREXIT && exitRecorded) {
+            exitRecorded = false;   // our handler in front recorded this exit
+        } else if (opcode == Opcodes.MONITOREXIT) {
             super.visitInsn(Opcodes.DUP);
             push(site(AccessKind.MONITOR_EXIT, -1));
             super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "monitorExit", OBJ_SITE, false);
@@ -312,7 +464,7 @@ final class MethodInstrumenter extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String fieldName, String descriptor) {
-        enter();
+        insn();
         if (!program) {
             ModelledCall rule = opcode == Opcodes.GETFIELD ? cls.fieldReadRule(owner, fieldName) : null;
             if (rule == null) {
@@ -393,7 +545,7 @@ final class MethodInstrumenter extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String method, String descriptor, boolean isInterface) {
-        enter();
+        insn();
         if (opcode != Opcodes.INVOKESPECIAL) {
             ModelledCall model = cls.callModel(opcode == Opcodes.INVOKESTATIC, owner, method, descriptor, name);
             if (model != null) {
@@ -438,6 +590,7 @@ final class MethodInstrumenter extends MethodVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
+        releaseEnterHook();
         if (exitHandler && entered) {
             if (synchronizedMethod && !isStatic && storesThis) {
                 // The handler needs 'this' in local 0; this method overwrites it.

@@ -484,6 +484,12 @@ public final class ContentionProfiler extends EventVisitor {
         } catch (RuntimeException e) {
             fail(e);
         } finally {
+            RuntimeException failed = failure;
+            if (failed != null) {
+                // the races, deadlocks and the locks seen before it are still reported
+                System.err.println("threadcheck: the contention profiler stopped early, its figures are incomplete: "
+                        + failed);
+            }
             super.finish();
         }
     }

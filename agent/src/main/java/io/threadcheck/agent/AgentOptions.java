@@ -60,11 +60,33 @@ final class AgentOptions {
         return o;
     }
 
+    /**
+     * {@code %p} in {@code out=} stands for the process id, as in the JVM's own log and dump
+     * file options, so JVMs started with the same options (test forks) write apart; {@code %%}
+     * is a percent sign.
+     */
+    static String expandOut(String value, long pid) {
+        StringBuilder sb = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 1 < value.length() && value.charAt(i + 1) == 'p') {
+                sb.append(pid);
+                i++;
+            } else if (c == '%' && i + 1 < value.length() && value.charAt(i + 1) == '%') {
+                sb.append('%');
+                i++;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     private void apply(Map<String, String> values) {
         String outValue = values.get("out");
         if (outValue != null) {
             if (outValue.isEmpty()) errors.add("option out= needs a directory; using ./threadcheck");
-            else out = Path.of(outValue);
+            else out = Path.of(expandOut(outValue, ProcessHandle.current().pid()));
         }
         String include = values.get("include");
         String exclude = values.get("exclude");

@@ -9,13 +9,11 @@ import io.threadcheck.core.report.RaceReport;
 import io.threadcheck.core.report.Report;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,8 +31,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
-
-    static final String REPORT_FILE = "threadcheck-report.json";
 
     /** Where prepare-agent's executions put their reports; searched recursively. */
     @Parameter(property = "threadcheck.destDir", defaultValue = "${project.build.directory}/threadcheck")
@@ -75,9 +71,9 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("threadcheck: skipped (threadcheck.skip)");
             return;
         }
-        List<Path> files = reportFiles();
+        List<Path> files = ReportFiles.find(destDir.toPath());
         if (files.isEmpty()) {
-            getLog().warn("threadcheck: no " + REPORT_FILE + " under " + destDir
+            getLog().warn("threadcheck: no " + ReportFiles.JSON + " under " + destDir
                     + "; nothing was checked (did prepare-agent run before the tests?)");
             return;
         }
@@ -163,17 +159,6 @@ public class CheckMojo extends AbstractMojo {
                 + (c.kind() == null ? "" : " (" + c.kind() + ")") + " waited for " + c.waitNanos() / 1_000_000
                 + " ms in total over " + c.contended() + " contended acquisition(s), more than maxWaitMillis="
                 + maxWaitMillis;
-    }
-
-    private List<Path> reportFiles() throws MojoExecutionException {
-        Path root = destDir.toPath();
-        if (!Files.isDirectory(root)) return List.of();
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.getFileName().toString().equals(REPORT_FILE) && Files.isRegularFile(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new MojoExecutionException("threadcheck: cannot list the reports under " + root + ": " + e, e);
-        }
     }
 
     /** The same race in two reports: same variable (array identity aside) and same two sites. */

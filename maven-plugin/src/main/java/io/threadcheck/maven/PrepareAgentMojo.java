@@ -1,145 +1,18 @@
 package io.threadcheck.maven;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Properties;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
- * Puts the threadcheck agent on the command line of the JVMs that surefire forks, the way
- * jacoco:prepare-agent does: {@code -javaagent:<agent jar>=out=<dir>} is prepended to the
- * property {@code argLine} (or {@link #propertyName}), keeping what it held before, JaCoCo's
- * agent included. Each execution of this goal writes its report to its own directory,
- * {@code target/threadcheck/<execution id>/}, which {@code threadcheck:check} reads.
- *
- * <p>If surefire's {@code <argLine>} is configured in the POM, write it as
- * {@code <argLine>@{argLine} your options</argLine>} so that the property set here is used.
+ * The agent for the JVMs that surefire forks (unit tests): {@code -javaagent:...} prepended to
+ * {@code argLine}, reports in {@code target/threadcheck/<execution id>/jvm-<pid>/}. See
+ * {@link AbstractAgentMojo}.
  */
 @Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
-public class PrepareAgentMojo extends AbstractMojo {
-
-    static final String AGENT_GROUP = "io.threadcheck";
-    static final String AGENT_ARTIFACT = "threadcheck-agent";
-    static final String AGENT_CLASSIFIER = "agent";
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution mojoExecution;
-
-    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
-    private List<Artifact> pluginArtifacts;
-
-    /** The property the agent option is prepended to; surefire and failsafe read {@code argLine}. */
-    @Parameter(property = "threadcheck.propertyName", defaultValue = "argLine")
-    private String propertyName;
-
-    /** Where the reports go: one sub-directory per execution of this goal. */
-    @Parameter(property = "threadcheck.destDir", defaultValue = "${project.build.directory}/threadcheck")
-    private File destDir;
-
-    /**
-     * Classes to instrument, as the agent's {@code include=} patterns ({@code com.example.*});
-     * empty means every class the agent may instrument.
-     */
-    @Parameter
-    private List<String> includes;
-
-    /**
-     * Classes not to instrument, as the agent's {@code exclude=} patterns. By default the test
-     * runner's own classes (surefire, JUnit), which are not the code under test.
-     */
-    @Parameter
-    private List<String> excludes;
-
-    static final List<String> DEFAULT_EXCLUDES =
-            List.of("org.apache.maven.surefire.*", "org.junit.*", "junit.*", "org.opentest4j.*");
-
-    /** The analyses to run, as the agent's {@code mode=}: {@code race}, {@code deadlock}, {@code contention}. */
-    @Parameter(property = "threadcheck.mode", defaultValue = "race,deadlock,contention")
-    private String mode;
-
-    /**
-     * What a test JVM does when its threads really deadlock: {@code exit} (the default here)
-     * writes the report and ends the JVM with status 86, so the build fails instead of hanging;
-     * {@code report} writes the report and leaves the JVM to the test runner's own timeout.
-     */
-    @Parameter(property = "threadcheck.onDeadlock", defaultValue = "exit")
-    private String onDeadlock;
-
-    /** Skips every threadcheck goal. */
-    @Parameter(property = "threadcheck.skip", defaultValue = "false")
-    private boolean skip;
+public class PrepareAgentMojo extends AbstractAgentMojo {
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("threadcheck: skipped (threadcheck.skip)");
-            // Keep a POM that writes <argLine>@{argLine}</argLine> working: the property must exist.
-            if (currentValue() == null) project.getProperties().setProperty(propertyName, "");
-            return;
-        }
-        File agentJar = agentJar();
-        Path out = destDir.toPath().resolve(mojoExecution.getExecutionId()).toAbsolutePath();
-        try {
-            // A report left by an earlier build would be read again by check.
-            Files.deleteIfExists(out.resolve("threadcheck-report.json"));
-            Files.deleteIfExists(out.resolve("threadcheck-report.txt"));
-        } catch (IOException e) {
-            throw new MojoExecutionException("threadcheck: cannot remove the old report in " + out + ": " + e.getMessage(), e);
-        }
-        StringBuilder agentArg = new StringBuilder("-javaagent:").append(agentJar.getAbsolutePath())
-                .append("=out=").append(out);
-        if (includes != null && !includes.isEmpty()) agentArg.append(",include=").append(String.join(":", includes));
-        List<String> ex = excludes == null ? DEFAULT_EXCLUDES : excludes;
-        if (!ex.isEmpty()) agentArg.append(",exclude=").append(String.join(":", ex));
-        if (mode != null && !mode.isBlank()) agentArg.append(",mode=").append(mode.replace(" ", ""));
-        if (onDeadlock != null && !onDeadlock.isBlank()) agentArg.append(",onDeadlock=").append(onDeadlock.trim());
-        String option = quoteIfNeeded(agentArg.toString());
-        String old = currentValue();
-        String value = old == null || old.isBlank() ? option : option + " " + old;
-        // A value given on the command line (-DargLine=...) wins over project properties, so
-        // it is where the new value must go too.
-        Properties user = session.getUserProperties();
-        if (user.getProperty(propertyName) != null) user.setProperty(propertyName, value);
-        project.getProperties().setProperty(propertyName, value);
-        getLog().info("threadcheck: " + propertyName + " set to " + value);
-    }
-
-    private String currentValue() {
-        String user = session.getUserProperties().getProperty(propertyName);
-        return user != null ? user : project.getProperties().getProperty(propertyName);
-    }
-
-    private File agentJar() throws MojoExecutionException {
-        for (Artifact a : pluginArtifacts) {
-            if (AGENT_GROUP.equals(a.getGroupId()) && AGENT_ARTIFACT.equals(a.getArtifactId())
-                    && AGENT_CLASSIFIER.equals(a.getClassifier()) && a.getFile() != null) {
-                return a.getFile();
-            }
-        }
-        throw new MojoExecutionException("threadcheck: the plugin's dependency " + AGENT_GROUP + ":" + AGENT_ARTIFACT
-                + ":jar:" + AGENT_CLASSIFIER + " was not resolved; the plugin installation is broken");
-    }
-
-    /** surefire splits argLine like a shell; a path with blanks must stay one argument. */
-    static String quoteIfNeeded(String arg) {
-        if (arg.chars().noneMatch(Character::isWhitespace)) return arg;
-        return "\"" + arg + "\"";
+    String reportDirName(String executionId) {
+        return executionId;
     }
 }

@@ -4,7 +4,9 @@ import static io.threadcheck.agent.it.RaceAssertions.assertReportBasics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import programs.OutputAndExit;
 import programs.RacyCounter;
@@ -43,6 +45,23 @@ class AgentOptionsIT {
         // The harness reads the report from <working dir>/threadcheck here.
         RacyProgramsIT.assertCounterRaces(run);
         assertThat(run.textReport()).as(run.describe()).isRegularFile();
+    }
+
+    @Test
+    void percentPInOutIsTheProcessIdSoForksWriteApart() throws Exception {
+        AgentRun.Result first = AgentRun.of(RacyCounter.class).withoutOutOption().agentOptions("out=reports/jvm-%p").run();
+        assertThat(first.exitCode()).as(first.describe()).isZero();
+        List<Path> dirs;
+        try (var list = Files.list(first.runDir().resolve("reports"))) {
+            dirs = list.toList();
+        }
+        assertThat(dirs).as(first.describe()).hasSize(1);
+        String name = dirs.get(0).getFileName().toString();
+        assertThat(name).as(first.describe()).matches("jvm-[0-9]+");
+        assertThat(Long.parseLong(name.substring(4))).isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(dirs.get(0).resolve("threadcheck-report.json")).as(first.describe()).isRegularFile();
+        AgentRun.Result literal = AgentRun.of(RacyCounter.class).withoutOutOption().agentOptions("out=100%%").run();
+        assertThat(literal.runDir().resolve("100%").resolve("threadcheck-report.json")).as(literal.describe()).isRegularFile();
     }
 
     @Test

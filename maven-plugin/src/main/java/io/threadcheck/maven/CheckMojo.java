@@ -4,17 +4,11 @@ import io.threadcheck.core.record.Site;
 import io.threadcheck.core.report.Access;
 import io.threadcheck.core.report.ContentionReport;
 import io.threadcheck.core.report.DeadlockReport;
-import io.threadcheck.core.report.JsonReportReader;
+import io.threadcheck.core.report.FilteredReport;
 import io.threadcheck.core.report.RaceReport;
 import io.threadcheck.core.report.Report;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,19 +16,16 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Reads every {@code threadcheck-report.json} under {@link #destDir} (as written by the JVMs
- * that {@code prepare-agent} set up), prints one line per data race starting with
+ * Reads every {@code threadcheck-report.json} under {@code destDir} (as written by the JVMs
+ * that {@code prepare-agent} set up), leaves out what the suppressions file and the baseline
+ * accept, prints one line per data race starting with
  * {@code File.java:line} so IDEs and CI link it, likewise per deadlock and per lock waited
  * for longer than {@link #maxWaitMillis}, and fails the build by the rules {@link #failOnRace},
  * {@link #failOnDeadlock}, {@link #maxWaitMillis} and {@link #maxFindings}. The same finding
  * seen by several JVMs is printed and counted once.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractMojo {
-
-    /** Where prepare-agent's executions put their reports; searched recursively. */
-    @Parameter(property = "threadcheck.destDir", defaultValue = "${project.build.directory}/threadcheck")
-    private File destDir;
+public class CheckMojo extends AbstractReportsMojo {
 
     /** Fail the build when any data race was found. */
     @Parameter(property = "threadcheck.failOnRace", defaultValue = "true")
@@ -61,54 +52,38 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "threadcheck.maxFindings", defaultValue = "-1")
     private int maxFindings;
 
-    /** Skips every threadcheck goal. */
-    @Parameter(property = "threadcheck.skip", defaultValue = "false")
-    private boolean skip;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("threadcheck: skipped (threadcheck.skip)");
             return;
         }
-        List<Path> files = ReportFiles.find(destDir.toPath());
-        if (files.isEmpty()) {
-            getLog().warn("threadcheck: no " + ReportFiles.JSON + " under " + destDir
-                    + "; nothing was checked (did prepare-agent run before the tests?)");
-            return;
-        }
-        JsonReportReader reader = new JsonReportReader();
-        Map<String, RaceReport> races = new LinkedHashMap<>();
-        Map<String, DeadlockReport> deadlocks = new LinkedHashMap<>();
+        FilteredReport filtered = filtered();
+        if (filtered == null) return;
+        Report report = filtered.report();
+        List<RaceReport> races = report.races();
+        List<DeadlockReport> deadlocks = report.deadlocks();
         List<String> slowLocks = new ArrayList<>();
-        for (Path file : files) {
-            Report report;
-            try {
-                report = reader.read(file);
-            } catch (IOException e) {
-                throw new MojoExecutionException("threadcheck: cannot read report " + e.getMessage(), e);
-            }
-            for (RaceReport race : report.races()) races.putIfAbsent(key(race), race);
-            for (DeadlockReport d : report.deadlocks()) deadlocks.putIfAbsent(key(d), d);
-            for (ContentionReport c : report.contention()) {
-                if (maxWaitMillis >= 0 && c.waitNanos() > maxWaitMillis * 1_000_000) slowLocks.add(describe(c));
-            }
+        for (ContentionReport c : report.contention()) {
+            if (maxWaitMillis >= 0 && c.waitNanos() > maxWaitMillis * 1_000_000) slowLocks.add(describe(c));
         }
         int n = races.size();
-        long serious = deadlocks.values().stream().filter(d -> d.status() != DeadlockReport.Status.POTENTIAL).count();
+        long serious = deadlocks.stream().filter(d -> d.status() != DeadlockReport.Status.POTENTIAL).count();
         boolean fails = (failOnRace && n > 0) || (failOnDeadlock && serious > 0) || !slowLocks.isEmpty()
                 || (maxFindings >= 0 && n + serious > maxFindings);
-        for (RaceReport race : races.values()) {
+        for (RaceReport race : races) {
             if (fails) getLog().error(describe(race));
             else getLog().warn(describe(race));
         }
-        for (DeadlockReport d : deadlocks.values()) {
+        for (DeadlockReport d : deadlocks) {
             if (fails && d.status() != DeadlockReport.Status.POTENTIAL) getLog().error(describe(d));
             else getLog().warn(describe(d));
         }
         for (String line : slowLocks) getLog().error(line);
         getLog().info("threadcheck: " + files.size() + " report(s) under " + destDir + ", " + n + " data race(s), "
-                + deadlocks.size() + " deadlock(s) (" + serious + " occurred or confirmed)");
+                + deadlocks.size() + " deadlock(s) (" + serious + " occurred or confirmed)"
+                + (filtered.suppressed().isEmpty() ? "" : ", " + filtered.suppressed().size() + " suppressed")
+                + (filtered.known() == 0 ? "" : ", " + filtered.known() + " known from the baseline " + baselineFile));
         if (failOnRace && n > 0) {
             throw new MojoFailureException("threadcheck: " + n + " data race(s) found (failOnRace); see the lines above");
         }
@@ -123,13 +98,6 @@ public class CheckMojo extends AbstractMojo {
         if (maxFindings >= 0 && n + serious > maxFindings) {
             throw new MojoFailureException("threadcheck: " + (n + serious) + " finding(s), more than maxFindings=" + maxFindings);
         }
-    }
-
-    /** The same cycle in two reports: same status and the same sites, locks' identities aside. */
-    private static String key(DeadlockReport d) {
-        StringBuilder sb = new StringBuilder(d.status().json());
-        for (DeadlockReport.Step s : d.cycle()) sb.append('|').append(s.heldSite()).append('>').append(s.acquiredSite());
-        return sb.toString();
     }
 
     /**
@@ -159,12 +127,6 @@ public class CheckMojo extends AbstractMojo {
                 + (c.kind() == null ? "" : " (" + c.kind() + ")") + " waited for " + c.waitNanos() / 1_000_000
                 + " ms in total over " + c.contended() + " contended acquisition(s), more than maxWaitMillis="
                 + maxWaitMillis;
-    }
-
-    /** The same race in two reports: same variable (array identity aside) and same two sites. */
-    private static String key(RaceReport race) {
-        String variable = race.variable().replaceAll("@[0-9a-f]+", "");
-        return variable + "|" + race.earlier().site() + "|" + race.later().site();
     }
 
     /**

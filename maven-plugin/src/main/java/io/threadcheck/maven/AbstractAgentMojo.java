@@ -4,9 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,11 +21,7 @@ import org.apache.maven.project.MavenProject;
  * <p>If the test plugin's {@code <argLine>} is configured in the POM, write it as
  * {@code <argLine>@{argLine} your options</argLine>} so that the property set here is used.
  */
-public abstract class AbstractAgentMojo extends AbstractMojo {
-
-    static final String AGENT_GROUP = "io.threadcheck";
-    static final String AGENT_ARTIFACT = "threadcheck-agent";
-    static final String AGENT_CLASSIFIER = "agent";
+public abstract class AbstractAgentMojo extends AbstractAgentOptionsMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -38,9 +32,6 @@ public abstract class AbstractAgentMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
-    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
-    private List<Artifact> pluginArtifacts;
-
     /** The property the agent option is prepended to; surefire and failsafe read {@code argLine}. */
     @Parameter(property = "threadcheck.propertyName", defaultValue = "argLine")
     private String propertyName;
@@ -48,39 +39,6 @@ public abstract class AbstractAgentMojo extends AbstractMojo {
     /** Where the reports go: one sub-directory per execution of this goal ({@link #reportDirName}). */
     @Parameter(property = "threadcheck.destDir", defaultValue = "${project.build.directory}/threadcheck")
     private File destDir;
-
-    /**
-     * Classes to instrument, as the agent's {@code include=} patterns ({@code com.example.*});
-     * empty means every class the agent may instrument.
-     */
-    @Parameter
-    private List<String> includes;
-
-    /**
-     * Classes not to instrument, as the agent's {@code exclude=} patterns. By default the test
-     * runner's own classes (surefire, JUnit), which are not the code under test.
-     */
-    @Parameter
-    private List<String> excludes;
-
-    static final List<String> DEFAULT_EXCLUDES =
-            List.of("org.apache.maven.surefire.*", "org.junit.*", "junit.*", "org.opentest4j.*");
-
-    /** The analyses to run, as the agent's {@code mode=}: {@code race}, {@code deadlock}, {@code contention}. */
-    @Parameter(property = "threadcheck.mode", defaultValue = "race,deadlock,contention")
-    private String mode;
-
-    /**
-     * What a test JVM does when its threads really deadlock: {@code exit} (the default here)
-     * writes the report and ends the JVM with status 86, so the build fails instead of hanging;
-     * {@code report} writes the report and leaves the JVM to the test runner's own timeout.
-     */
-    @Parameter(property = "threadcheck.onDeadlock", defaultValue = "exit")
-    private String onDeadlock;
-
-    /** Skips every threadcheck goal. */
-    @Parameter(property = "threadcheck.skip", defaultValue = "false")
-    private boolean skip;
 
     @Override
     public void execute() throws MojoExecutionException {
@@ -93,14 +51,7 @@ public abstract class AbstractAgentMojo extends AbstractMojo {
         File agentJar = agentJar();
         Path out = destDir.toPath().resolve(reportDirName(mojoExecution.getExecutionId())).toAbsolutePath();
         ReportFiles.removeOld(out);   // reports of an earlier build would be read again by check
-        StringBuilder agentArg = new StringBuilder("-javaagent:").append(agentJar.getAbsolutePath())
-                .append("=out=").append(out.resolve("jvm-%p"));
-        if (includes != null && !includes.isEmpty()) agentArg.append(",include=").append(String.join(":", includes));
-        List<String> ex = excludes == null ? DEFAULT_EXCLUDES : excludes;
-        if (!ex.isEmpty()) agentArg.append(",exclude=").append(String.join(":", ex));
-        if (mode != null && !mode.isBlank()) agentArg.append(",mode=").append(mode.replace(" ", ""));
-        if (onDeadlock != null && !onDeadlock.isBlank()) agentArg.append(",onDeadlock=").append(onDeadlock.trim());
-        String option = ArgLine.quote(agentArg.toString());
+        String option = ArgLine.quote(agentArgument(agentJar, out.resolve("jvm-%p")));
         String old = withoutAgent(currentValue(), agentJar);
         String value = old == null || old.isBlank() ? option : option + " " + old;
         // A value given on the command line (-DargLine=...) wins over project properties, so
@@ -132,14 +83,4 @@ public abstract class AbstractAgentMojo extends AbstractMojo {
         return user != null ? user : project.getProperties().getProperty(propertyName);
     }
 
-    private File agentJar() throws MojoExecutionException {
-        for (Artifact a : pluginArtifacts) {
-            if (AGENT_GROUP.equals(a.getGroupId()) && AGENT_ARTIFACT.equals(a.getArtifactId())
-                    && AGENT_CLASSIFIER.equals(a.getClassifier()) && a.getFile() != null) {
-                return a.getFile();
-            }
-        }
-        throw new MojoExecutionException("threadcheck: the plugin's dependency " + AGENT_GROUP + ":" + AGENT_ARTIFACT
-                + ":jar:" + AGENT_CLASSIFIER + " was not resolved; the plugin installation is broken");
-    }
 }
